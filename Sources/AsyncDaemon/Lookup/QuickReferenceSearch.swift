@@ -48,7 +48,9 @@ struct QuickReferenceSearch: Sendable {
 
     /// The entries matching `query`, best first, at most `limit`.
     func search(_ query: String, limit: Int = 10) -> [Hit] {
-        let sequence = Self.terms(query)
+        // Queries are a few words; only the first 1,000 characters of a longer one are read,
+        // which keeps a 64 MiB query from costing more than a normal one.
+        let sequence = Self.terms(String(query.unicodeScalars.prefix(1000)))
         var seen = Set<String>()
         let queryTerms = sequence.filter { seen.insert($0).inserted }
         guard !queryTerms.isEmpty, limit > 0 else { return [] }

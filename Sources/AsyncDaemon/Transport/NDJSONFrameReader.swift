@@ -51,6 +51,7 @@ struct NDJSONFrameReader: FrameReader {
         if line.last == 0x0D { line.removeLast() }
         let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
         if !blank { emit(.message(line)) }
-        line.removeAll(keepingCapacity: true)
+        // Keep the buffer for the next line, unless a huge line made it huge.
+        line.removeAll(keepingCapacity: line.count <= 1 << 20)
     }
 }
