@@ -1,0 +1,323 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Runner
+import Synchronization
+
+/// The JSON-RPC server: lifecycle and the one dispatch switch. Framing lives in `Transport/`,
+/// JSON in `JSON/`, each method in `Methods/`.
+///
+/// Reading, dispatching and writing are separate (as in sourcekit-lsp): the reader thread
+/// classifies each message and answers lifecycle requests itself, in order; `async/*` requests
+/// run concurrently, each on a thread of `WorkerPool`, so a long `async/run` never holds back a lookup;
+/// replies may therefore come out of order, and `MessageWriter` keeps each one whole.
+/// `$/cancelRequest` is handled on the reader thread, ahead of any queued work: it sets the
+/// request's `CancellationFlag` and answers -32800 at once; the handler's late result is dropped.
+final class Server: Sendable {
+    enum Lifecycle: Sendable { case uninitialized, running, shutDown }
+
+    /// What the reader loop should do after a message.
+    enum Control: Equatable { case proceed, exit(Int32) }
+
+    private struct InFlight {
+        var id: RequestID
+        var flag: CancellationFlag
+        var target: ReplyTarget
+    }
+
+    private struct State {
+        var lifecycle = Lifecycle.uninitialized
+        var encoding = PositionEncoding.utf16
+        var inFlight: [Int: InFlight] = [:]
+        var nextSerial = 0
+    }
+
+    let writer: MessageWriter
+    let log: ProblemLog
+    private let state = Mutex(State())
+    private let workers = WorkerPool()
+    /// Back-pressure: the reader pauses while this many jobs wait for a thread.
+    private let maxQueuedJobs = 10_000
+
+    init(writer: MessageWriter, log: ProblemLog) {
+        self.writer = writer
+        self.log = log
+    }
+
+    var lifecycle: Lifecycle { state.withLock { $0.lifecycle } }
+
+    // MARK: - Receiving
+
+    /// Handles one message body (a JSON text) from the frame reader.
+    func receive(_ body: [UInt8]) -> Control {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(body)
+        } catch {
+            writer.send(Response.failure(.null, .parseError(error.description)))
+            return .proceed
+        }
+        guard case .array(let elements) = value else {
+            return handle(value, target: .direct(writer))
+        }
+        // A batch (JSON-RPC 2.0 §6): answered as one array once every request in it is answered.
+        guard !elements.isEmpty else {
+            writer.send(Response.failure(.null, .invalidRequest("empty batch")))
+            return .proceed
+        }
+        let batch = BatchCollector(writer: writer)
+        var control = Control.proceed
+        for element in elements {
+            control = handle(element, target: .batch(batch))
+            if case .exit = control { break }
+        }
+        batch.seal()
+        return control
+    }
+
+    private func handle(_ value: JSONValue, target: ReplyTarget) -> Control {
+        switch IncomingMessage.classify(value) {
+        case .response:
+            return .proceed
+        case .invalid(let id, let error):
+            reply(target, Response.failure(id, error))
+            return .proceed
+        case .notification(let method, let params):
+            return notification(method, params)
+        case .request(let id, let method, let params):
+            request(id, method, params, target: target)
+            return .proceed
+        }
+    }
+
+    // MARK: - Dispatch
+
+    private func notification(_ method: String, _ params: JSONValue?) -> Control {
+        switch method {
+        case "exit":
+            return .exit(lifecycle == .shutDown ? 0 : 1)
+        case "$/cancelRequest":
+            cancel(params)
+        default:
+            // `initialized`, and anything else: notifications are never answered, and those
+            // before `initialize` or after `shutdown` are dropped (LSP 3.17 lifecycle).
+            break
+        }
+        return .proceed
+    }
+
+    /// The one switch over method names.
+    private func request(_ id: RequestID, _ method: String, _ params: JSONValue?, target: ReplyTarget) {
+        let current = state.withLock { ($0.lifecycle, $0.encoding) }
+        if current.0 == .shutDown {
+            reply(target, Response.failure(id, .invalidRequest("the server is shut down; only 'exit' is accepted")))
+            return
+        }
+        switch method {
+        case InitializeMethod.name:
+            initialize(id, params, target: target)
+        case "shutdown":
+            if current.0 == .uninitialized {
+                reply(target, Response.failure(id, .serverNotInitialized))
+            } else {
+                state.withLock { $0.lifecycle = .shutDown }
+                reply(target, Response.success(id, .null))
+            }
+        case AnalyzeMethod.name:
+            run(id, target: target) { (context) throws(ProtocolError) in
+                try AnalyzeMethod.analyze(try AnalyzeMethod.decode(params), context: context)
+            }
+        case LookupMethod.name:
+            run(id, target: target) { (_) throws(ProtocolError) in
+                LookupMethod.lookup(try LookupMethod.decode(params))
+            }
+        case RunMethod.name:
+            run(id, target: target) { (context) throws(ProtocolError) in
+                try RunMethod.run(try RunMethod.decode(params), context: context)
+            }
+        case SleepMethod.name:
+            run(id, target: target) { (context) throws(ProtocolError) in
+                try SleepMethod.sleep(milliseconds: try SleepMethod.decode(params), context: context)
+            }
+        case "exit", "initialized", "$/cancelRequest":
+            reply(target, Response.failure(id, .invalidRequest("'\(method)' is a notification: send it without an id")))
+        default:
+            if current.0 == .uninitialized && MethodRegistry.isLSPMethod(method) {
+                reply(target, Response.failure(id, .serverNotInitialized))
+            } else {
+                reply(target, Response.failure(id, .methodNotFound(method)))
+            }
+        }
+    }
+
+    private func initialize(_ id: RequestID, _ params: JSONValue?, target: ReplyTarget) {
+        guard lifecycle == .uninitialized else {
+            reply(target, Response.failure(id, .invalidRequest("'initialize' may only be sent once")))
+            return
+        }
+        do {
+            let encoding = try InitializeMethod.decode(params)
+            state.withLock {
+                $0.encoding = encoding
+                $0.lifecycle = .running
+            }
+            reply(target, Response.success(id, InitializeMethod.result(encoding: encoding)))
+        } catch {
+            reply(target, Response.failure(id, error))
+        }
+    }
+
+    /// Runs a handler concurrently, registered for cancellation under its id.
+    private func run(_ id: RequestID, target: ReplyTarget,
+                     _ work: @escaping @Sendable (RequestContext) throws(ProtocolError) -> JSONValue) {
+        let flag = CancellationFlag()
+        let (serial, encoding) = state.withLock { s -> (Int, PositionEncoding) in
+            let serial = s.nextSerial
+            s.nextSerial &+= 1
+            s.inFlight[serial] = InFlight(id: id, flag: flag, target: target)
+            return (serial, s.encoding)
+        }
+        target.expectReply()
+        while workers.queuedCount >= maxQueuedJobs { usleep(1000) }
+        workers.submit {
+            let response: JSONValue
+            do throws(ProtocolError) {
+                response = Response.success(id, try work(RequestContext(positionEncoding: encoding, cancellation: flag)))
+            } catch {
+                response = Response.failure(id, error)
+            }
+            // Only the first of (result, cancellation) is delivered.
+            if let entry = self.state.withLock({ $0.inFlight.removeValue(forKey: serial) }) {
+                entry.target.deliver(response)
+            }
+        }
+    }
+
+    /// `$/cancelRequest` `{"id": …}`: answer the request with -32800 now and tell its handler to
+    /// stop. Unknown or finished ids are ignored, as LSP asks.
+    private func cancel(_ params: JSONValue?) {
+        let id: RequestID
+        switch params?["id"] {
+        case .string(let s)?: id = .string(s)
+        case .number(let n)?: id = .number(n.text)
+        default: return
+        }
+        let cancelled = state.withLock { s -> [InFlight] in
+            let serials = s.inFlight.filter { $0.value.id == id }.map(\.key)
+            return serials.compactMap { s.inFlight.removeValue(forKey: $0) }
+        }
+        for entry in cancelled {
+            entry.flag.cancel()
+            entry.target.deliver(Response.failure(entry.id, .requestCancelled))
+        }
+    }
+
+    /// Replies produced on the reader thread.
+    private func reply(_ target: ReplyTarget, _ response: JSONValue) {
+        target.expectReply()
+        target.deliver(response)
+    }
+
+    /// End of input: wait until everything already received is answered (contract: exit 0).
+    func drain() {
+        workers.wait()
+    }
+
+    // MARK: - The read loop
+
+    /// Reads `source` to its end (or to `exit`), detecting the framing from the first bytes.
+    /// Returns the process exit status.
+    func serve(_ source: any ByteSource, limits: FrameLimits = .standard) -> Int32 {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var reader: (any FrameReader)? = nil
+        var prefix: [UInt8] = []
+        var events: [FrameEvent] = []
+
+        func process() -> Control {
+            defer { events.removeAll(keepingCapacity: true) }
+            for event in events {
+                switch event {
+                case .problem(let line): log.report(line)
+                case .message(let body):
+                    if case .exit(let code) = receive(body) { return .exit(code) }
+                }
+            }
+            return .proceed
+        }
+
+        while true {
+            let n = buffer.withUnsafeMutableBufferPointer { source.read(into: $0) }
+            if n == 0 { break }
+            if reader == nil {
+                prefix.append(contentsOf: buffer[0..<n])
+                guard let framing = prefix.withUnsafeBufferPointer({ FramingDetector.detect($0) }) else {
+                    if prefix.count > 1 << 20 { prefix.removeAll() }  // whitespace only: keep memory bounded
+                    continue
+                }
+                writer.setFraming(framing)
+                reader = framing == .lsp ? LSPFrameReader(limits: limits) : NDJSONFrameReader(limits: limits)
+                prefix.withUnsafeBufferPointer { chunk in reader!.consume(chunk, emit: { events.append($0) }) }
+                prefix = []
+            } else {
+                buffer.withUnsafeBufferPointer { all in
+                    reader!.consume(UnsafeBufferPointer(rebasing: all[0..<n]), emit: { events.append($0) })
+                }
+            }
+            if case .exit(let code) = process() { return code }
+        }
+        reader?.finish(emit: { events.append($0) })
+        if case .exit(let code) = process() { return code }
+        drain()
+        return 0
+    }
+}
+
+/// Where a reply goes: straight to the writer, or into the batch it belongs to.
+enum ReplyTarget: Sendable {
+    case direct(MessageWriter)
+    case batch(BatchCollector)
+
+    func expectReply() {
+        if case .batch(let batch) = self { batch.expect() }
+    }
+
+    func deliver(_ response: JSONValue) {
+        switch self {
+        case .direct(let writer): writer.send(response)
+        case .batch(let batch): batch.add(response)
+        }
+    }
+}
+
+/// Gathers the replies of one batch and writes them as one array when the last one arrives
+/// (nothing at all when the batch held only notifications).
+final class BatchCollector: Sendable {
+    private struct State {
+        var expected = 0
+        var responses: [JSONValue] = []
+        var sealed = false
+    }
+    private let state = Mutex(State())
+    private let writer: MessageWriter
+
+    init(writer: MessageWriter) { self.writer = writer }
+
+    func expect() { state.withLock { $0.expected += 1 } }
+
+    func add(_ response: JSONValue) {
+        let ready = state.withLock { s -> [JSONValue]? in
+            s.responses.append(response)
+            return s.sealed && s.responses.count == s.expected ? s.responses : nil
+        }
+        if let ready { writer.send(.array(ready)) }
+    }
+
+    /// Called after the last element was dispatched.
+    func seal() {
+        let ready = state.withLock { s -> [JSONValue]? in
+            s.sealed = true
+            return s.responses.count == s.expected && s.expected > 0 ? s.responses : nil
+        }
+        if let ready { writer.send(.array(ready)) }
+    }
+}
