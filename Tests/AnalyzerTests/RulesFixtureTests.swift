@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import Analyzer
+
+/// Every rule's fixture (`Tests/Fixtures/Rules/AIOnnn.py`): each marked line must produce
+/// exactly its marked codes and every other line nothing (all rules run on every fixture, so a
+/// rule firing where another rule's fixture does not expect it fails too).
+@Suite struct RulesFixtureTests {
+    static let fixtureNames: [String] = RuleRegistry.rules.map { "\($0.code).py" }
+
+    @Test(arguments: fixtureNames)
+    func markersAgree(_ name: String) throws {
+        let source = try Harness.fixture(name)
+        guard let diagnostics = try Harness.check(source, path: name) else {
+            print(Harness.unavailableMessage)
+            return
+        }
+        let markers = FixtureMarkers(source: source)
+        let code = String(name.prefix(6))
+        #expect(markers.expected.values.contains { $0.contains(code) }, "\(name) has no line marked \(code)")
+        let problems = markers.disagreements(with: diagnostics)
+        #expect(problems.isEmpty, "\(name):\n\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func everyDiagnosticNamesAReferenceAndItsRule() throws {
+        for name in Self.fixtureNames {
+            let source = try Harness.fixture(name)
+            guard let diagnostics = try Harness.check(source, path: name) else { return }
+            for diagnostic in diagnostics where diagnostic.code != "E999" {
+                let rule = RuleRegistry.rule(code: diagnostic.code)
+                #expect(rule != nil)
+                #expect(diagnostic.name == rule?.name)
+                #expect(diagnostic.severity == rule?.severity)
+                let reference = diagnostic.reference ?? ""
+                #expect(QuickReferenceID.all.contains(reference), "\(diagnostic.code) has reference \(reference)")
+            }
+        }
+    }
+}
