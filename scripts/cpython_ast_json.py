@@ -56,6 +56,16 @@ def node(n):
 
 
 def main():
+    if sys.argv[1] == "--batch":
+        # A JSON array of sources on stdin; a JSON array of trees (or {"error": ...}) out.
+        out = []
+        for source in json.load(sys.stdin):
+            try:
+                out.append(node(ast.parse(source)))
+            except SyntaxError as e:
+                out.append({"error": str(e)})
+        print(json.dumps(out))
+        return
     path = sys.argv[1]
     if path == "-":
         data = sys.stdin.buffer.read()

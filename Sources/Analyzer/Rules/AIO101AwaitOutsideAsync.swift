@@ -19,11 +19,11 @@ public enum AIO101AwaitOutsideAsync: Rule {
         let fixer = FixBuilder(context: context)
         return context.scopeViolations.compactMap { violation in
             switch violation.kind {
-            case .awaitOutsideFunction, .awaitOutsideAsyncFunction: break
+            case .awaitOutsideFunction, .awaitOutsideAsyncFunction, .awaitInAnnotation: break
             default: return nil
             }
             var fix: Fix?
-            if let def = violation.enclosingPlainDef, let defRange = violation.enclosingPlainDefRange {
+            if violation.kind != .awaitInAnnotation, let def = violation.enclosingPlainDef, let defRange = violation.enclosingPlainDefRange {
                 fix = Fix(title: "Make `\(def.name)` an `async def`", edits: [fixer.insert("async ", at: defRange.start.offset)], isSafe: false)
             }
             let reference = violation.enclosingPlainDef != nil ? QuickReferenceID.awaitOutsideAsync : reference

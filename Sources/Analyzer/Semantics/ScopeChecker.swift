@@ -21,13 +21,18 @@
 /// - `yield from` is refused in an `async def`; `return value` (even `return None`) in an
 ///   `async def` whose own frame also `yield`s, wherever the `return` is.
 /// - Annotations inside a function body are never compiled; at module and class level they
-///   are (unless `from __future__ import annotations`).
+///   are. Under `from __future__ import annotations` none is compiled, but the symbol table
+///   refuses an `await` directly in any annotation ("await expression cannot be used within an
+///   annotation"; comprehensions and lambdas inside it are scopes of their own and are not checked).
 ///
 /// Unlike `compile()`, which stops at the first error, every violation is reported.
 public struct ScopeViolation: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case awaitOutsideFunction
         case awaitOutsideAsyncFunction
+        /// Under `from __future__ import annotations`, CPython's symbol table refuses `await` in
+        /// any annotation (`symtable_raise_if_annotation_block`), even where it is never compiled.
+        case awaitInAnnotation
         case asyncForOutsideAsync
         case asyncWithOutsideAsync
         case asyncComprehensionOutsideAsync
@@ -39,6 +44,7 @@ public struct ScopeViolation: Hashable, Sendable {
             switch self {
             case .awaitOutsideFunction: return "'await' outside function"
             case .awaitOutsideAsyncFunction: return "'await' outside async function"
+            case .awaitInAnnotation: return "await expression cannot be used within an annotation"
             case .asyncForOutsideAsync: return "'async for' outside async function"
             case .asyncWithOutsideAsync: return "'async with' outside async function"
             case .asyncComprehensionOutsideAsync: return "asynchronous comprehension outside of an asynchronous function"
@@ -127,10 +133,15 @@ public struct ScopeChecker {
         case .functionDef(let def):
             for decorator in def.decoratorList { visit(decorator, frame, depth: depth + 1) }
             for value in ASTChildren.expressions(of: def.args, includeAnnotations: false) { visit(value, frame, depth: depth + 1) }
-            if !futureAnnotations && def.typeParams.isEmpty {
+            if def.typeParams.isEmpty {
                 let params = def.args.posonlyargs + def.args.args + (def.args.vararg.map { [$0] } ?? []) + def.args.kwonlyargs + (def.args.kwarg.map { [$0] } ?? [])
-                for annotation in params.compactMap(\.annotation) { visit(annotation, frame, depth: depth + 1) }
-                if let returns = def.returns { visit(returns, frame, depth: depth + 1) }
+                for annotation in params.compactMap(\.annotation) + (def.returns.map { [$0] } ?? []) {
+                    if futureAnnotations {
+                        visitFutureAnnotation(annotation, depth: depth + 1)
+                    } else {
+                        visit(annotation, frame, depth: depth + 1)
+                    }
+                }
             }
             let inner = Frame(.function(isAsync: def.isAsync), def: def, defRange: stmt.range)
             if !def.isAsync { plainDefs.append((def, stmt.range)) }
@@ -155,7 +166,9 @@ public struct ScopeChecker {
         case .annAssign(let target, let annotation, let value, _):
             if let value { visit(value, frame, depth: depth + 1) }
             visit(target, frame, depth: depth + 1)
-            if !futureAnnotations && (frame.kind == .module || frame.kind == .classBody) {
+            if futureAnnotations {
+                visitFutureAnnotation(annotation, depth: depth + 1)
+            } else if frame.kind == .module || frame.kind == .classBody {
                 visit(annotation, frame, depth: depth + 1)
             }
         case .typeAlias:
@@ -212,6 +225,25 @@ public struct ScopeChecker {
             visitComprehension(expr, elements: [key, value], generators, isGenerator: false, frame, depth: depth)
         default:
             for child in ASTChildren.expressions(of: expr) { visit(child, frame, depth: depth + 1) }
+        }
+    }
+
+    /// An annotation under `from __future__ import annotations`: never compiled, but an `await`
+    /// directly in it (outside nested comprehensions and lambdas) is refused.
+    private mutating func visitFutureAnnotation(_ expr: Expr, depth: Int) {
+        guard depth < ASTChildren.maxDepth else { return }
+        switch expr.kind {
+        case .await(let value):
+            report(.awaitInAnnotation, expr.range)
+            visitFutureAnnotation(value, depth: depth + 1)
+        case .lambda(let args, _):
+            // Defaults run in the annotation's block; the body is a scope of its own.
+            for value in ASTChildren.expressions(of: args, includeAnnotations: false) { visitFutureAnnotation(value, depth: depth + 1) }
+        case .listComp(_, let generators), .setComp(_, let generators), .dictComp(_, _, let generators), .generatorExp(_, let generators):
+            // Only the first iterable runs in the annotation's block.
+            if let first = generators.first { visitFutureAnnotation(first.iter, depth: depth + 1) }
+        default:
+            for child in ASTChildren.expressions(of: expr) { visitFutureAnnotation(child, depth: depth + 1) }
         }
     }
 
