@@ -27,7 +27,7 @@ public enum AIO202CoroutineUsedAsValue: Rule {
             }
             var fix: Fix?
             if use.scope.isAsyncContext {
-                let parenthesize = use.name == nil
+                let parenthesize = use.name == nil && FixBuilder.needsParentheses(use.callContext)
                 fix = Fix(title: "Insert `await`", edits: fixer.awaitEdits(for: use.call, parenthesize: parenthesize), isSafe: !use.handledLater)
             }
             return diagnostic(message, use.useRange, fix: fix)

@@ -43,6 +43,8 @@ public struct CoroutineFlow {
         public let how: String
         /// Whether the coroutine is handled (awaited, passed on) after the use.
         public let handledLater: Bool
+        /// How the call itself is used by its parent (for a direct use, where `await` goes).
+        public var callContext: UseContext = .other
     }
 
     public private(set) var dropped: [Dropped] = []
@@ -83,7 +85,8 @@ public struct CoroutineFlow {
                 dropped.append(Dropped(call: visit.expr, scope: visit.scope, callee: callee, reason: reason, isTask: isTask))
             case .valueUse(let how):
                 if !isTask {
-                    usedAsValue.append(UsedAsValue(call: visit.expr, scope: visit.scope, callee: callee, useRange: visit.expr.range, name: nil, how: how, handledLater: false))
+                    usedAsValue.append(UsedAsValue(call: visit.expr, scope: visit.scope, callee: callee, useRange: visit.expr.range, name: nil,
+                                                   how: how, handledLater: false, callContext: visit.context))
                 }
             case .track(let name, let bindingOffset):
                 follow(name: name, bindingOffset: bindingOffset, call: visit, callee: callee, isTask: isTask,

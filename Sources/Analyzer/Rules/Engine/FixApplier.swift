@@ -79,6 +79,16 @@ extension Linter {
     /// `maxRounds` rounds), like ruff. Only safe fixes unless `includeUnsafe`.
     public static func fix(source: String, path: String? = nil, selection: RuleSelection = .all,
                            includeUnsafe: Bool = false, maxRounds: Int = 10) throws -> FixResult {
+        try fix(source: source, path: path, selection: selection, includeUnsafe: includeUnsafe, maxRounds: maxRounds,
+                parse: PythonFrontEnd.parse)
+    }
+
+    /// The fix loop over any front end (the tests also drive it with CPython's AST).
+    static func fix(source: String, path: String?, selection: RuleSelection, includeUnsafe: Bool, maxRounds: Int,
+                    parse: (String) throws -> ParseResult) throws -> FixResult {
+        func check(source: String, path: String?, selection: RuleSelection) throws -> [Diagnostic] {
+            Linter.check(parsed: try parse(source), source: source, path: path, selection: selection, importedModules: [:])
+        }
         var current = source
         var total = 0
         var diagnostics = try check(source: current, path: path, selection: selection)
