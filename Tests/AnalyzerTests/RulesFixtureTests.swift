@@ -46,3 +46,21 @@ import Testing
         }
     }
 }
+
+/// The rules must say the same on asyncd's AST as on CPython's own AST (through
+/// `scripts/cpython_ast_json.py`): a difference means the parser built a different tree.
+@Suite struct RulesFrontEndAgreementTests {
+    @Test(arguments: RulesFixtureTests.fixtureNames)
+    func sameDiagnosticsOnCPythonAST(_ name: String) throws {
+        let source = try Harness.fixture(name)
+        guard CPython.isAvailable, let parsed = try? PythonFrontEnd.parse(source), let module = try CPython.parse(source) else {
+            print("skipped: needs both asyncd's parser and CPython 3.12")
+            return
+        }
+        let ours = Linter.check(parsed: parsed, source: source, path: name, selection: .all, importedModules: [:])
+        let theirs = Linter.check(parsed: ParseResult(module: module, diagnostics: []), source: source, path: name,
+                                  selection: .all, importedModules: [:])
+        let render: (Diagnostic) -> String = { "\($0.range.start.line):\($0.range.start.column)-\($0.range.end.line):\($0.range.end.column) \($0.code) \($0.message)" }
+        #expect(ours.map(render) == theirs.map(render))
+    }
+}

@@ -38,22 +38,29 @@ import Testing
         }
     }
 
-    /// Modules for all sources: asyncd's parser when it exists, else CPython's AST in one batch.
-    static func modules(for sources: [String]) throws -> [Module?] {
-        if (try? PythonFrontEnd.parse("x = 1\n")) != nil {
-            return sources.map { source in
-                guard let result = try? PythonFrontEnd.parse(source) else { return nil }
-                return result.diagnostics.isEmpty ? result.module : nil
+    /// Modules for all sources from asyncd's parser; where it is not implemented yet or refuses
+    /// a source that CPython parses (a parser bug, reported by the count it returns), from
+    /// CPython's AST through the bridge, so that the checker is still compared on every case.
+    static func modules(for sources: [String]) throws -> (modules: [Module?], parserFallbacks: [String]) {
+        var modules: [Module?] = Array(repeating: nil, count: sources.count)
+        var missing: [Int] = []
+        for (index, source) in sources.enumerated() {
+            if let result = try? PythonFrontEnd.parse(source), result.diagnostics.isEmpty {
+                modules[index] = result.module
+            } else {
+                missing.append(index)
             }
         }
-        let input = String(decoding: try JSONSerialization.data(withJSONObject: sources), as: UTF8.self)
+        guard !missing.isEmpty else { return (modules, []) }
+        let input = String(decoding: try JSONSerialization.data(withJSONObject: missing.map { sources[$0] }), as: UTF8.self)
         let output = try CPython.run([CPython.repositoryRoot.appendingPathComponent("scripts/cpython_ast_json.py").path, "--batch"], stdin: input)
-        guard let trees = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]], trees.count == sources.count else {
-            return sources.map { _ in nil }
+        if let trees = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]], trees.count == missing.count {
+            for (index, tree) in zip(missing, trees) where tree["error"] == nil {
+                modules[index] = ASTDecoder(text: SourceText(sources[index])).module(tree)
+            }
         }
-        return zip(sources, trees).map { source, tree in
-            tree["error"] == nil ? ASTDecoder(text: SourceText(source)).module(tree) : nil
-        }
+        let parserImplemented = (try? PythonFrontEnd.parse("x = 1\n")) != nil
+        return (modules, parserImplemented ? missing.map { sources[$0] } : [])
     }
 
     @Test func agreesWithCPythonCompile() throws {
@@ -64,7 +71,11 @@ import Testing
         let relevant = cases.filter { $0.verdict == "ok" || $0.verdict == "ours" }
         #expect(relevant.count > 10_000, "the generator produced too few cases")
         #expect(relevant.contains { $0.verdict == "ours" } && relevant.contains { $0.verdict == "ok" })
-        let modules = try Self.modules(for: relevant.map(\.source))
+        let (modules, parserFallbacks) = try Self.modules(for: relevant.map(\.source))
+        if !parserFallbacks.isEmpty {
+            print("known parser issue: \(parserFallbacks.count) cases that CPython parses were refused by asyncd's parser and checked on CPython's AST instead, e.g. \(parserFallbacks[0].debugDescription)")
+        }
+        #expect(parserFallbacks.count * 50 < relevant.count, "asyncd's parser refuses more than 2% of the cases")
         var failures: [String] = []
         var checked = 0
         for (testCase, module) in zip(relevant, modules) {
