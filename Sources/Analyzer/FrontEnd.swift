@@ -36,7 +36,13 @@ public enum PythonFrontEnd {
         let lexed = Lexer.tokenize(bytes)
         let parser = Parser(source: bytes, lexed: lexed)
         let module = parser.parseModule()
-        return ParseResult(module: module, diagnostics: parser.diagnostics, comments: lexed.commentRanges)
+        var diagnostics = parser.diagnostics
+        if let message = EncodingDeclaration.error(in: bytes) {
+            // CPython reports these at "line 0" (the whole file); asyncd points at line 1.
+            let start = SourceLocation(line: 1, column: 0, offset: 0)
+            diagnostics.insert(parser.makeDiagnostic(message, SourceRange(at: start)), at: 0)
+        }
+        return ParseResult(module: module, diagnostics: diagnostics, comments: lexed.commentRanges)
     }
 
     /// The AST in the exact one-line format of CPython's `ast.dump(tree, include_attributes=True)`.

@@ -190,7 +190,12 @@ extension Parser {
     private func parseBinary(_ minPrec: Int) throws(ParseError) -> Expr {
         let start = here
         var left = try parseFactor()
+        var added = 0
+        defer { depth -= added }
         while let (op, prec) = binaryOperator(), prec >= minPrec {
+            // Each operator of a left-associative chain nests the AST one level deeper.
+            try enter()
+            added += 1
             advance()
             let right = try parseBinary(prec + 1)
             left = Expr(.binOp(left: left, op: op, right: right), range(from: start))
@@ -249,7 +254,14 @@ extension Parser {
     func parsePrimary() throws(ParseError) -> Expr {
         let start = here
         var e = try parseAtom()
+        var added = 0
+        defer { depth -= added }
         while true {
+            if kind == .dot || kind == .lpar || kind == .lsqb {
+                // Each trailer nests the AST one level deeper (`a.b.c...`, `f()()()...`).
+                try enter()
+                added += 1
+            }
             switch kind {
             case .dot:
                 advance()
@@ -378,9 +390,31 @@ extension Parser {
         return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
     }
 
+    /// The error for a bracketed display that does not continue with `,` or its closing
+    /// bracket: CPython's "Perhaps you forgot a comma?" (`invalid_expression`) when two
+    /// expressions touch, else "invalid syntax".
     func closingError(_ what: String) -> ParseError {
         if kind == .error { return lexError() }
+        if p > 0 && endsExpression(toks[p - 1].kind) && startsOperand(kind)
+            && !(toks[p - 1].kind == .name && (kind == .string || kind == .fstringStart)) {
+            let start = elementStart ?? startLoc(toks[p - 1])
+            return error("invalid syntax. Perhaps you forgot a comma?", SourceRange(start: start, end: endLoc(tok)))
+        }
         return syntaxError()
+    }
+
+    func endsExpression(_ k: TokenKind) -> Bool {
+        switch k {
+        case .name, .number, .string, .fstringEnd, .rpar, .rsqb, .rbrace, .kwTrue, .kwFalse, .kwNone, .ellipsis: return true
+        default: return false
+        }
+    }
+
+    func startsOperand(_ k: TokenKind) -> Bool {
+        switch k {
+        case .name, .number, .string, .fstringStart, .lpar, .lsqb, .lbrace, .kwTrue, .kwFalse, .kwNone, .ellipsis, .tilde: return true
+        default: return false
+        }
     }
 
     func expectClosing(_ k: TokenKind, _ what: String) throws(ParseError) {
@@ -459,7 +493,10 @@ extension Parser {
                 values.append(try parseBitOr())
             } else {
                 let key = try parseExpression()
-                guard accept(.colon) else { throw syntaxError() }
+                guard accept(.colon) else {
+                    if kind == .comma || kind == .rbrace { throw error("':' expected after dictionary key", key.range) }
+                    throw closingError("}")
+                }
                 keys.append(key)
                 values.append(try parseExpression())
             }

@@ -116,6 +116,8 @@ extension Parser {
             var targets: [Expr] = []
             targets.reserveCapacity(items.count)
             for (i, target) in items.enumerated() {
+                if case .yield = target.kind { throw self.error("assignment to yield expression not possible", target.range) }
+                if case .yieldFrom = target.kind { throw self.error("assignment to yield expression not possible", target.range) }
                 do throws(ParseError) {
                     targets.append(try setContext(target, .store))
                 } catch {
@@ -155,6 +157,9 @@ extension Parser {
                 advance()
                 let value = kind == .kwYield ? try parseYieldExpression() : try parseStarExpressions()
                 return Stmt(.augAssign(target: try setContext(first, .store), op: op, value: value), range(from: start))
+            }
+            if case .name(let id, _) = first.kind, id == "print" || id == "exec", startsOperand(kind) {
+                throw error("Missing parentheses in call to '\(id)'. Did you mean \(id)(...)?", SourceRange(start: start, end: endLoc(tok)))
             }
             return Stmt(.expr(value: first), range(from: start))
         }
@@ -259,7 +264,10 @@ extension Parser {
     /// `block`: NEWLINE INDENT statements DEDENT | simple_stmts.
     /// `what` names the owner for CPython's "expected an indented block after ..." message.
     func parseBlock(_ what: String, line: Int) throws(ParseError) -> [Stmt] {
-        try expect(.colon, ":")
+        if !accept(.colon) {
+            if kind == .newline { throw error("expected ':'", tokenRange(toks[p - 1])) }
+            throw syntaxError()
+        }
         var body: [Stmt] = []
         if accept(.newline) {
             guard kind == .indent else {
@@ -267,6 +275,8 @@ extension Parser {
                 throw error("expected an indented block after \(what) on line \(line)", tokenRange(tok))
             }
             advance()
+            blockLines.append(tok.line)
+            defer { blockLines.removeLast() }
             while kind != .dedent && kind != .endMarker {
                 let before = p
                 parseStatementRecovering(into: &body)
@@ -386,6 +396,8 @@ extension Parser {
         let body = try parseBlock(keyword, line: start.line)
         var orelse: [Stmt] = []
         if kind == .kwElif {
+            try enter()
+            defer { leave() }
             orelse = [try parseIf()]
         } else if kind == .kwElse {
             let line = here.line
@@ -513,7 +525,9 @@ extension Parser {
             finalbody = try parseBlock("'finally' statement", line: line)
         }
         if handlers.isEmpty && finalbody.isEmpty {
-            throw error("expected 'except' or 'finally' block", tokenRange(tok))
+            var i = p
+            while i > 0 && (toks[i].kind == .dedent || toks[i].kind == .endMarker) { i -= 1 }
+            throw error("expected 'except' or 'finally' block", tokenRange(toks[i]))
         }
         return Stmt(.try(isStar: isStar ?? false, body: body, handlers: handlers, orelse: orelse, finalbody: finalbody),
                     range(from: start))

@@ -42,7 +42,8 @@ extension Parser {
         let r = range(from: start)
         if sawBytes { return Expr(.constant(value: .bytes(bytesValue), kind: nil), r) }
         if !sawF {
-            let kind: String? = firstTok.flags.contains(.unicode) ? "u" : nil
+            // Only a lowercase `u` prefix on the first piece sets `kind` (`Parser/action_helpers.c`).
+            let kind: String? = src[Int(firstTok.start)] == UInt8(ascii: "u") ? "u" : nil
             return Expr(.constant(value: .str(PyStringLiteral(codePoints: strValue)), kind: kind), r)
         }
         return Expr(.joinedStr(values: mergePieces(pieces)), r)
@@ -134,7 +135,12 @@ extension Parser {
             // The expression text with its `=` and surrounding spaces (CPython keeps it verbatim).
             let textStart = Int(open.end), textEnd = Int(tok.start)
             var text: [UInt32] = []
-            decodeUTF8(textStart, textEnd, into: &text)
+            var from = textStart
+            for c in comments where c.lowerBound >= textStart && c.upperBound <= textEnd {
+                decodeUTF8(from, c.lowerBound, into: &text)
+                from = c.upperBound
+            }
+            decodeUTF8(from, textEnd, into: &text)
             let r = SourceRange(start: endLoc(open), end: startLoc(tok))
             pieces.append(.text(text, r))
         }
@@ -187,6 +193,7 @@ extension Parser {
         }
         guard kind == .rbrace else {
             if kind == .error { throw lexError() }
+            if startsOperand(kind) { throw closingError("}") }
             throw error("f-string: expecting '}'", tokenRange(tok))
         }
         advance()

@@ -18,40 +18,105 @@ struct ParseError: Error {
 final class Parser {
     /// Expression nesting beyond this is reported instead of recursing further (CPython's
     /// parser has a similar stack limit, `MAXSTACK`, and reports "too complex").
-    static let maxDepth = 600
+    static let maxDepth = 1500
+    /// Diagnostics beyond this many are dropped (a pathological file could otherwise report one per line).
+    static let maxDiagnostics = 1000
+    let stack = StackGuard()
 
     let src: [UInt8]
     /// Tokens without trivia (comments, NL), as the grammar sees them.
     var toks: [Token]
-    let lineStarts: [Int32]
-    let lexErrors: [LexError]
+    var lineStarts: [Int32]
+    var lexErrors: [LexError]
     /// Maps a token index in `toks` to the lexer error it stands for.
     var errorTokenMessages: [Int: String] = [:]
-    let unclosedBrackets: [(UInt8, Int)]
+    var unclosedBrackets: [(UInt8, Int)]
+    /// The first tokenization's errors and open brackets: CPython picks its message from these.
+    let initialUnclosedBrackets: [(UInt8, Int)]
+    let initialLexErrors: [LexError]
+    /// The first line of each open indented block, innermost last (for re-lexing on recovery).
+    var blockLines: [Int32] = []
+    /// How many times recovery re-lexed the rest of the file (bounded to keep parsing linear).
+    var relexCount = 0
     var p = 0
     var depth = 0
     var diagnostics: [Diagnostic] = []
     /// Set while trying an alternative that may be abandoned: errors are thrown, not recorded.
     var speculating = 0
+    /// Start of the element being parsed in the innermost display (for "Perhaps you forgot a comma?").
+    var elementStart: SourceLocation? = nil
 
     init(source: [UInt8], lexed: LexedSource) {
         self.src = source
         self.lineStarts = lexed.lineStarts
         self.lexErrors = lexed.errors
         self.unclosedBrackets = lexed.unclosedBrackets
-        var filtered: [Token] = []
-        filtered.reserveCapacity(lexed.tokens.count)
+        self.initialUnclosedBrackets = lexed.unclosedBrackets
+        self.initialLexErrors = lexed.errors
+        self.toks = []
+        appendTokens(lexed)
+        self.comments = lexed.tokens.filter { $0.kind == .comment }.map { Int($0.start)..<Int($0.end) }
+    }
+
+    /// Byte ranges of the comments (f-string `=` debug text leaves them out).
+    var comments: [Range<Int>] = []
+
+    /// Appends the non-trivia tokens of `lexed`, remembering which lexer error each `.error` token stands for.
+    private func appendTokens(_ lexed: LexedSource) {
+        toks.reserveCapacity(toks.count + lexed.tokens.count)
         var errorIndex = 0
         for (i, t) in lexed.tokens.enumerated() where !t.kind.isTrivia {
             if t.kind == .error {
                 while errorIndex < lexed.errors.count && lexed.errors[errorIndex].tokenIndex < i { errorIndex += 1 }
                 if errorIndex < lexed.errors.count && lexed.errors[errorIndex].tokenIndex == i {
-                    errorTokenMessages[filtered.count] = lexed.errors[errorIndex].message
+                    errorTokenMessages[toks.count] = lexed.errors[errorIndex].message
                 }
             }
-            filtered.append(t)
+            toks.append(t)
         }
-        self.toks = filtered
+    }
+
+    /// Recovery from a statement that left a bracket open: if, before the next NEWLINE, a
+    /// line starts with a statement keyword at or left of the failed statement's column,
+    /// re-tokenize from that line (with the enclosing blocks open) and continue there.
+    /// Returns true when it did.
+    func resyncAfterUnclosedBracket(statementStart: Int) -> Bool {
+        guard relexCount < 50, statementStart < toks.count else { return false }
+        let column = Int(toks[statementStart].start - lineStarts[Int(toks[statementStart].line)])
+        var i = max(p, statementStart + 1)
+        while i < toks.count {
+            let t = toks[i]
+            if t.kind == .newline || t.kind == .endMarker || t.kind == .indent || t.kind == .dedent { return false }
+            if t.line > toks[i - 1].endLine {
+                let lineStart = Int(lineStarts[Int(t.line)])
+                let col = Int(t.start) - lineStart
+                let startsStatement: Bool
+                switch t.kind {
+                case .kwDef, .kwClass, .kwAsync, .at, .kwIf, .kwFor, .kwWhile, .kwWith, .kwTry, .kwReturn,
+                     .kwImport, .kwFrom, .kwRaise, .kwPass, .kwElif, .kwElse, .kwExcept, .kwFinally:
+                    startsStatement = true
+                default:
+                    startsStatement = col < column || (col == column && t.kind == .name && i + 1 < toks.count && toks[i + 1].kind == .equal)
+                }
+                if startsStatement && col <= column {
+                    relexCount += 1
+                    let indents = blockLines.map { Lexer.indentation(src, lineStart: Int(lineStarts[Int($0)])) }
+                    let lexed = Lexer.tokenize(src, resumingAt: lineStart, line: t.line, indents: indents)
+                    toks.removeSubrange(i...)
+                    errorTokenMessages = errorTokenMessages.filter { $0.key < i }
+                    lexErrors = lexErrors.filter { $0.offset < lineStart } + lexed.errors
+                    unclosedBrackets = lexed.unclosedBrackets
+                    if lexed.lineStarts.count > lineStarts.count { lineStarts = lexed.lineStarts }
+                    // A NEWLINE ends the broken statement where the new line begins.
+                    let prev = toks[i - 1]
+                    toks.append(Token(kind: .newline, start: prev.end, end: prev.end, line: prev.endLine, endLine: prev.endLine))
+                    appendTokens(lexed)
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     // MARK: - Token access
@@ -170,11 +235,13 @@ final class Parser {
             return
         }
         if first.message == "invalid syntax" || first.message == "unexpected EOF while parsing" {
-            if let lexFirst = lexErrors.first(where: { $0.offset >= first.range.start.offset }) ?? lexErrors.first {
+            if let lexFirst = initialLexErrors.first(where: { $0.offset >= first.range.start.offset }) ?? initialLexErrors.first {
                 let t = tokenAtOffset(lexFirst.offset)
                 diagnostics[0] = makeDiagnostic(lexFirst.message, SourceRange(at: t))
-            } else if let bracket = unclosedBrackets.last, first.message == "invalid syntax" || true {
-                if bracket.1 <= first.range.start.offset || first.message == "unexpected EOF while parsing" {
+            } else if let bracket = initialUnclosedBrackets.last {
+                let bracketLine = tokenAtOffset(bracket.1).line
+                if (bracket.1 <= first.range.start.offset && bracketLine < first.range.start.line)
+                    || first.message == "unexpected EOF while parsing" || first.range.start.offset >= src.count {
                     let loc = tokenAtOffset(bracket.1)
                     diagnostics[0] = makeDiagnostic("'\(Character(Unicode.Scalar(bracket.0)))' was never closed",
                                                     SourceRange(start: loc, end: SourceLocation(line: loc.line, column: loc.column + 1, offset: loc.offset + 1)))
@@ -198,6 +265,7 @@ final class Parser {
     }
 
     func record(_ e: ParseError) {
+        if diagnostics.count >= Parser.maxDiagnostics { return }
         diagnostics.append(makeDiagnostic(e.message, e.range))
     }
 
@@ -207,11 +275,15 @@ final class Parser {
     /// line (and any block that follows it), and appends an `.invalid` statement.
     func parseStatementRecovering(into body: inout [Stmt]) {
         let start = p
+        let savedDepth = depth
         do throws(ParseError) {
             try parseStatement(into: &body)
         } catch {
+            depth = savedDepth
             record(error)
-            let startLoc = startLoc(toks[start])
+            var startLoc = startLoc(toks[start])
+            if let last = body.last, last.range.end > startLoc { startLoc = last.range.end }
+            if !unclosedBrackets.isEmpty { _ = resyncAfterUnclosedBracket(statementStart: start) }
             skipToNextStatement()
             body.append(Stmt(.invalid, SourceRange(start: startLoc, end: max(startLoc, prevEnd))))
         }
@@ -219,7 +291,6 @@ final class Parser {
 
     /// Skips the rest of the logical line and, when an indented block follows, that block.
     func skipToNextStatement() {
-        depth = 0
         while kind != .newline && kind != .endMarker {
             if kind == .indent || kind == .dedent { break }
             advance()
@@ -251,10 +322,11 @@ final class Parser {
         }
     }
 
+    /// One level deeper into the AST being built: fails past `maxDepth` or near the end of the stack.
     @inline(__always) func enter() throws(ParseError) {
         depth += 1
-        if depth > Parser.maxDepth {
-            throw error("too many nested expressions (Python source too complex to parse)", tokenRange(tok))
+        if depth > Parser.maxDepth || (depth & 7 == 0 && stack.isNearlyExhausted()) {
+            throw error("Parser stack overflowed - Python source too complex to parse", tokenRange(tok))
         }
     }
     @inline(__always) func leave() { depth -= 1 }
