@@ -33,9 +33,32 @@ public enum PythonFrontEnd {
 
     /// Parses UTF-8 bytes; never throws, never traps: syntax errors become `E999` diagnostics.
     public static func parse(bytes: [UInt8]) -> ParseResult {
+        parse(bytes: bytes, onLargeStack: false)
+    }
+
+    /// Stack for the rare parse that nests deeper than the caller's thread allows (Swift
+    /// concurrency's threads are small, debug frames are large): enough for `Parser.maxDepth`.
+    static let largeStackSize = 64 << 20
+
+    private static func parse(bytes: [UInt8], onLargeStack: Bool) -> ParseResult {
         let lexed = Lexer.tokenize(bytes)
-        let parser = Parser(source: bytes, lexed: lexed)
+        var parser = Parser(source: bytes, lexed: lexed)
         let module = parser.parseModule()
+        if parser.ranOutOfStack && !onLargeStack {
+            // Pathological nesting: parse again on a thread with a large stack, so the result
+            // does not depend on which thread called us.
+            final class Box: @unchecked Sendable { var result: ParseResult? }
+            let box = Box()
+            let done = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                box.result = parse(bytes: bytes, onLargeStack: true)
+                done.signal()
+            }
+            thread.stackSize = largeStackSize
+            thread.start()
+            done.wait()
+            if let result = box.result { return result }
+        }
         var diagnostics = parser.diagnostics
         if let message = EncodingDeclaration.error(in: bytes) {
             // CPython reports these at "line 0" (the whole file); asyncd points at line 1.

@@ -30,6 +30,11 @@ import Testing
         #expect(firstError("if x: pass\n" + String(repeating: "elif x: pass\n", count: 20_000)) != nil)
         // What CPython accepts stays accepted.
         #expect(firstError("x = " + String(repeating: "-", count: 500) + "1\n") == nil)
+        // The deepest AST the parser accepts can still be dumped and validated on a test thread.
+        let deep = "x = " + String(repeating: "-", count: Parser.maxDepth - 10) + "1\n"
+        let (deepResult, deepProblems) = ParserTestSupport.parse(deep)
+        #expect(deepResult.diagnostics.isEmpty && deepProblems.isEmpty)
+        #expect(PythonFrontEnd.dump(deepResult.module).hasSuffix("type_ignores=[])"))
         #expect(firstError("x = 1" + String(repeating: " + 1", count: 900) + "\n") == nil)
         #expect(firstError(String(repeating: "(", count: 199) + String(repeating: ")", count: 199) + "\n") == nil)
     }

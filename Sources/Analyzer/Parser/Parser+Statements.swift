@@ -2,7 +2,7 @@
 /// "COMPOUND STATEMENTS".
 extension Parser {
     /// `statement`: a compound statement, or `simple_stmts` (several joined by `;`).
-    func parseStatement(into body: inout [Stmt]) throws(ParseError) {
+    mutating func parseStatement(into body: inout [Stmt]) throws(ParseError) {
         switch kind {
         case .kwDef, .kwClass, .kwIf, .kwWhile, .kwFor, .kwTry, .kwWith, .at:
             body.append(try parseCompound())
@@ -36,7 +36,7 @@ extension Parser {
 
     // MARK: - Simple statements
 
-    func parseSimpleStatement() throws(ParseError) -> Stmt {
+    mutating func parseSimpleStatement() throws(ParseError) -> Stmt {
         let start = here
         let t = tok
         switch t.kind {
@@ -102,7 +102,7 @@ extension Parser {
     }
 
     /// `assignment | star_expressions`: parse the left side once, then decide by the next token.
-    func parseExpressionStatement() throws(ParseError) -> Stmt {
+    mutating func parseExpressionStatement() throws(ParseError) -> Stmt {
         let start = here
         let startsWithParen = kind == .lpar
         let first: Expr = kind == .kwYield ? try parseYieldExpression() : try parseStarExpressions()
@@ -185,7 +185,7 @@ extension Parser {
     }
 
     /// `dotted_name`: NAME ('.' NAME)*.
-    func parseDottedName() throws(ParseError) -> String {
+    mutating func parseDottedName() throws(ParseError) -> String {
         guard kind == .name else { throw syntaxError() }
         var name = nameText(tok)
         advance()
@@ -198,7 +198,7 @@ extension Parser {
     }
 
     /// `import_name`: 'import' dotted_as_names.
-    func parseImport() throws(ParseError) -> Stmt {
+    mutating func parseImport() throws(ParseError) -> Stmt {
         let start = here
         advance()
         var names: [Alias] = []
@@ -217,7 +217,7 @@ extension Parser {
     }
 
     /// `import_from`: 'from' ('.' | '...')* dotted_name 'import' targets | 'from' ('.' | '...')+ 'import' targets.
-    func parseFromImport() throws(ParseError) -> Stmt {
+    mutating func parseFromImport() throws(ParseError) -> Stmt {
         let start = here
         advance()
         var level = 0
@@ -263,7 +263,7 @@ extension Parser {
 
     /// `block`: NEWLINE INDENT statements DEDENT | simple_stmts.
     /// `what` names the owner for CPython's "expected an indented block after ..." message.
-    func parseBlock(_ what: String, line: Int) throws(ParseError) -> [Stmt] {
+    mutating func parseBlock(_ what: String, line: Int) throws(ParseError) -> [Stmt] {
         if !accept(.colon) {
             if kind == .newline { throw error("expected ':'", tokenRange(toks[p - 1])) }
             throw syntaxError()
@@ -301,7 +301,7 @@ extension Parser {
 
     // MARK: - Compound statements
 
-    func parseCompound() throws(ParseError) -> Stmt {
+    mutating func parseCompound() throws(ParseError) -> Stmt {
         switch kind {
         case .at: return try parseDecorated()
         case .kwDef: return try parseFunctionDef(decorators: [], start: here)
@@ -326,7 +326,7 @@ extension Parser {
     }
 
     /// `decorators` then a function or class definition.
-    func parseDecorated() throws(ParseError) -> Stmt {
+    mutating func parseDecorated() throws(ParseError) -> Stmt {
         var decorators: [Expr] = []
         while accept(.at) {
             decorators.append(try parseNamedExpression())
@@ -344,7 +344,7 @@ extension Parser {
     }
 
     /// `function_def_raw`: 'def' NAME [type_params] '(' [params] ')' ['->' expression] ':' block.
-    func parseFunctionDef(decorators: [Expr], start: SourceLocation, isAsync: Bool = false) throws(ParseError) -> Stmt {
+    mutating func parseFunctionDef(decorators: [Expr], start: SourceLocation, isAsync: Bool = false) throws(ParseError) -> Stmt {
         let defLine = here.line
         advance() // def
         guard kind == .name else { throw syntaxError() }
@@ -364,7 +364,7 @@ extension Parser {
     }
 
     /// `class_def_raw`: 'class' NAME [type_params] ['(' [arguments] ')'] ':' block.
-    func parseClassDef(decorators: [Expr]) throws(ParseError) -> Stmt {
+    mutating func parseClassDef(decorators: [Expr]) throws(ParseError) -> Stmt {
         let start = here
         advance()
         guard kind == .name else { throw syntaxError() }
@@ -388,7 +388,7 @@ extension Parser {
     }
 
     /// `if_stmt`: 'if' named_expression ':' block (elif_stmt | [else_block]).
-    func parseIf() throws(ParseError) -> Stmt {
+    mutating func parseIf() throws(ParseError) -> Stmt {
         let start = here
         let keyword = kind == .kwIf ? "'if' statement" : "'elif' statement"
         advance()
@@ -408,7 +408,7 @@ extension Parser {
     }
 
     /// `while_stmt`: 'while' named_expression ':' block [else_block].
-    func parseWhile() throws(ParseError) -> Stmt {
+    mutating func parseWhile() throws(ParseError) -> Stmt {
         let start = here
         advance()
         let test = try parseNamedExpression()
@@ -423,7 +423,7 @@ extension Parser {
     }
 
     /// `for_stmt`: ['async'] 'for' star_targets 'in' star_expressions ':' block [else_block].
-    func parseFor(isAsync: Bool, start: SourceLocation) throws(ParseError) -> Stmt {
+    mutating func parseFor(isAsync: Bool, start: SourceLocation) throws(ParseError) -> Stmt {
         let line = here.line
         advance()
         let target = try parseTargetList(.store)
@@ -441,20 +441,20 @@ extension Parser {
     }
 
     /// `with_stmt`: ['async'] 'with' ( '(' with_item, ... ')' | with_item, ... ) ':' block.
-    func parseWith(isAsync: Bool, start: SourceLocation) throws(ParseError) -> Stmt {
+    mutating func parseWith(isAsync: Bool, start: SourceLocation) throws(ParseError) -> Stmt {
         let line = here.line
         advance()
         var items: [WithItem]? = nil
         if kind == .lpar {
-            items = attempt { () throws(ParseError) -> [WithItem] in
-                advance()
+            items = attempt { (parser: inout Parser) throws(ParseError) -> [WithItem] in
+                parser.advance()
                 var result: [WithItem] = []
                 repeat {
-                    if kind == .rpar && !result.isEmpty { break }
-                    result.append(try parseWithItem())
-                } while accept(.comma)
-                try expect(.rpar, ")")
-                guard kind == .colon else { throw syntaxError() }
+                    if parser.kind == .rpar && !result.isEmpty { break }
+                    result.append(try parser.parseWithItem())
+                } while parser.accept(.comma)
+                try parser.expect(.rpar, ")")
+                guard parser.kind == .colon else { throw parser.syntaxError() }
                 return result
             }
         }
@@ -468,7 +468,7 @@ extension Parser {
     }
 
     /// `with_item`: expression 'as' star_target &(',' | ')' | ':') | expression.
-    func parseWithItem() throws(ParseError) -> WithItem {
+    mutating func parseWithItem() throws(ParseError) -> WithItem {
         let e = try parseExpression()
         if accept(.kwAs) {
             // One star_target: `as a, b` means two items, not a tuple target.
@@ -480,7 +480,7 @@ extension Parser {
 
     /// `try_stmt`: 'try' ':' block (finally_block | except_block+ [else_block] [finally_block]
     /// | except_star_block+ [else_block] [finally_block]).
-    func parseTry() throws(ParseError) -> Stmt {
+    mutating func parseTry() throws(ParseError) -> Stmt {
         let start = here
         advance()
         let body = try parseBlock("'try' statement", line: start.line)
@@ -534,7 +534,7 @@ extension Parser {
     }
 
     /// `type_params`: '[' type_param (',' type_param)* [','] ']'.
-    func parseTypeParams() throws(ParseError) -> [TypeParam] {
+    mutating func parseTypeParams() throws(ParseError) -> [TypeParam] {
         advance()
         var params: [TypeParam] = []
         repeat {

@@ -9,7 +9,7 @@ extension Parser {
     }
 
     /// `strings`: one or more adjacent STRING / f-string literals.
-    func parseStrings() throws(ParseError) -> Expr {
+    mutating func parseStrings() throws(ParseError) -> Expr {
         let start = here
         let firstTok = tok
         var pieces: [Piece] = []
@@ -85,7 +85,7 @@ extension Parser {
     }
 
     /// FSTRING_START (FSTRING_MIDDLE | replacement field)* FSTRING_END.
-    private func parseFString(into pieces: inout [Piece]) throws(ParseError) {
+    private mutating func parseFString(into pieces: inout [Piece]) throws(ParseError) {
         let startTok = tok
         advance()
         let raw = startTok.flags.contains(.raw)
@@ -111,7 +111,7 @@ extension Parser {
     }
 
     /// `fstring_replacement_field`: '{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' spec*] '}'.
-    private func parseReplacementField(into pieces: inout [Piece], raw: Bool) throws(ParseError) {
+    private mutating func parseReplacementField(into pieces: inout [Piece], raw: Bool) throws(ParseError) {
         let open = tok
         advance()
         try enter()

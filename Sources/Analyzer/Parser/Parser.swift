@@ -15,13 +15,17 @@ struct ParseError: Error {
 /// The grammar is split by area: statements (`Parser+Statements.swift`), expressions
 /// (`Parser+Expressions.swift`), parameters and arguments (`Parser+Arguments.swift`),
 /// patterns (`Parser+Patterns.swift`) and string literals (`Parser+Strings.swift`).
-final class Parser {
+struct Parser {
     /// Expression nesting beyond this is reported instead of recursing further (CPython's
     /// parser has a similar stack limit, `MAXSTACK`, and reports "too complex").
-    static let maxDepth = 1500
+    static let maxDepth = 1000
     /// Diagnostics beyond this many are dropped (a pathological file could otherwise report one per line).
     static let maxDiagnostics = 1000
-    let stack = StackGuard()
+    /// Read only once the nesting gets deep: finding the stack bounds is a system call
+    /// (on the main thread glibc even parses /proc/self/maps), too slow to pay per parse.
+    var stack: StackGuard? = nil
+    /// The thread's stack, not `maxDepth`, stopped the parse (the caller may retry on a bigger stack).
+    var ranOutOfStack = false
 
     let src: [UInt8]
     /// Tokens without trivia (comments, NL), as the grammar sees them.
@@ -62,7 +66,7 @@ final class Parser {
     var comments: [Range<Int>] = []
 
     /// Appends the non-trivia tokens of `lexed`, remembering which lexer error each `.error` token stands for.
-    private func appendTokens(_ lexed: LexedSource) {
+    private mutating func appendTokens(_ lexed: LexedSource) {
         toks.reserveCapacity(toks.count + lexed.tokens.count)
         var errorIndex = 0
         for (i, t) in lexed.tokens.enumerated() where !t.kind.isTrivia {
@@ -80,7 +84,7 @@ final class Parser {
     /// line starts with a statement keyword at or left of the failed statement's column,
     /// re-tokenize from that line (with the enclosing blocks open) and continue there.
     /// Returns true when it did.
-    func resyncAfterUnclosedBracket(statementStart: Int) -> Bool {
+    mutating func resyncAfterUnclosedBracket(statementStart: Int) -> Bool {
         guard relexCount < 50, statementStart < toks.count else { return false }
         let column = Int(toks[statementStart].start - lineStarts[Int(toks[statementStart].line)])
         var i = max(p, statementStart + 1)
@@ -128,16 +132,16 @@ final class Parser {
         return i < toks.count ? toks[i].kind : .endMarker
     }
 
-    @inline(__always) func advance() {
+    @inline(__always) mutating func advance() {
         if p < toks.count - 1 { p += 1 }
     }
 
-    @inline(__always) func accept(_ k: TokenKind) -> Bool {
+    @inline(__always) mutating func accept(_ k: TokenKind) -> Bool {
         if toks[p].kind == k { advance(); return true }
         return false
     }
 
-    func expect(_ k: TokenKind, _ what: String) throws(ParseError) {
+    mutating func expect(_ k: TokenKind, _ what: String) throws(ParseError) {
         if toks[p].kind == k { advance(); return }
         if toks[p].kind == .error { throw lexError() }
         throw ParseError(message: "expected '\(what)'", range: tokenRange(toks[p]), isSpecific: true)
@@ -215,7 +219,7 @@ final class Parser {
 
     // MARK: - Entry
 
-    func parseModule() -> Module {
+    mutating func parseModule() -> Module {
         var body: [Stmt] = []
         while kind != .endMarker {
             let before = p
@@ -229,7 +233,7 @@ final class Parser {
     /// Sorts the diagnostics and, as CPython does, prefers a tokenizer error or an unclosed
     /// bracket to a generic "invalid syntax" (`Parser/pegen_errors.c`,
     /// `_PyPegen_tokenize_full_source_to_check_for_errors`).
-    func finalizeDiagnostics() {
+    mutating func finalizeDiagnostics() {
         guard let first = diagnostics.first else {
             // The lexer may have errors the parser never tripped on (inside an ignored region).
             return
@@ -264,7 +268,7 @@ final class Parser {
         Diagnostic(code: "E999", name: "syntax-error", severity: .error, message: message, range: range)
     }
 
-    func record(_ e: ParseError) {
+    mutating func record(_ e: ParseError) {
         if diagnostics.count >= Parser.maxDiagnostics { return }
         diagnostics.append(makeDiagnostic(e.message, e.range))
     }
@@ -273,7 +277,7 @@ final class Parser {
 
     /// Parses one statement; on a syntax error records it, skips to the end of the logical
     /// line (and any block that follows it), and appends an `.invalid` statement.
-    func parseStatementRecovering(into body: inout [Stmt]) {
+    mutating func parseStatementRecovering(into body: inout [Stmt]) {
         let start = p
         let savedDepth = depth
         do throws(ParseError) {
@@ -290,7 +294,7 @@ final class Parser {
     }
 
     /// Skips the rest of the logical line and, when an indented block follows, that block.
-    func skipToNextStatement() {
+    mutating func skipToNextStatement() {
         while kind != .newline && kind != .endMarker {
             if kind == .indent || kind == .dedent { break }
             advance()
@@ -308,12 +312,12 @@ final class Parser {
 
     /// Runs `body` and restores the position when it fails; for the few places where the
     /// grammar needs to look further ahead than one token (`with (...)`, `match`).
-    func attempt<T>(_ body: () throws(ParseError) -> T) -> T? {
+    mutating func attempt<T>(_ body: (inout Parser) throws(ParseError) -> T) -> T? {
         let save = p, saveDepth = depth, saveDiag = diagnostics.count
         speculating += 1
         defer { speculating -= 1 }
         do throws(ParseError) {
-            return try body()
+            return try body(&self)
         } catch {
             p = save
             depth = saveDepth
@@ -323,11 +327,18 @@ final class Parser {
     }
 
     /// One level deeper into the AST being built: fails past `maxDepth` or near the end of the stack.
-    @inline(__always) func enter() throws(ParseError) {
+    @inline(__always) mutating func enter() throws(ParseError) {
         depth += 1
-        if depth > Parser.maxDepth || (depth & 7 == 0 && stack.isNearlyExhausted()) {
+        if depth >= 64 && depth & 7 == 0 { try checkStack() }
+    }
+
+    private mutating func checkStack() throws(ParseError) {
+        if stack == nil { stack = StackGuard() }
+        let exhausted = stack?.isNearlyExhausted() ?? false
+        if exhausted { ranOutOfStack = true }
+        if depth > Parser.maxDepth || exhausted {
             throw error("Parser stack overflowed - Python source too complex to parse", tokenRange(tok))
         }
     }
-    @inline(__always) func leave() { depth -= 1 }
+    @inline(__always) mutating func leave() { depth -= 1 }
 }
