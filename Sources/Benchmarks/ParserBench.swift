@@ -30,6 +30,8 @@ enum ParserBench {
             return benchFile(args)
         case "parser-fuzz":
             return fuzz(args)
+        case "parser-mutate":
+            return writeMutations(args)
         default:
             return 2
         }
@@ -129,6 +131,29 @@ enum ParserBench {
         print(String(format: "parser fuzz: %d mutated parses of %d-mutation batches, %d with syntax errors, %d range violations, slowest %.3f s (%@)",
                      parses, perFile, withErrors, bad, slowest.0, slowest.1))
         return bad == 0 ? 0 : 1
+    }
+
+    /// `parser-mutate LIST OUTDIR [PER_FILE]`: writes the deterministic mutations of every
+    /// listed file to OUTDIR/N.py and their paths to OUTDIR/list, so that CPython can judge
+    /// them too (bench/parser-mutation-diff.sh compares the verdicts and dumps).
+    static func writeMutations(_ args: [String]) -> Int32 {
+        guard args.count >= 3, let list = try? String(contentsOfFile: args[1], encoding: .utf8) else { return 2 }
+        let perFile = args.count >= 4 ? Int(args[3]) ?? 1 : 1
+        var generator = MutationFuzzer.Generator(seed: 0xD1FF)
+        var written: [String] = []
+        for path in list.split(separator: "\n").map(String.init) {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let original = [UInt8](data)
+            guard String(validating: original, as: UTF8.self) != nil else { continue }
+            for _ in 0..<perFile {
+                let out = "\(args[2])/\(written.count).py"
+                _ = FileManager.default.createFile(atPath: out, contents: Data(MutationFuzzer.mutate(original, &generator)))
+                written.append(out)
+            }
+        }
+        try? written.joined(separator: "\n").write(toFile: "\(args[2])/list", atomically: true, encoding: .utf8)
+        print("wrote \(written.count) mutated files")
+        return 0
     }
 
     static func bench(_ args: [String]) -> Int32 {

@@ -259,15 +259,19 @@ public struct Lexer {
             altIndents.append(altcol)
             emit(.indent, lineStartOffset(), p)
         } else {
+            // CPython fails at once on a bad dedent, before any DEDENT: the error token comes
+            // first so the parser reports it where CPython does; the DEDENTs follow for recovery.
+            var level = indents.count - 1
+            while level > 0 && col < indents[level] { level -= 1 }
+            if col != indents[level] {
+                error("unindent does not match any outer indentation level", at: p)
+            } else if altcol != altIndents[level] {
+                error("inconsistent use of tabs and spaces in indentation", at: p)
+            }
             while indents.count > 1 && col < indents[indents.count - 1] {
                 indents.removeLast()
                 altIndents.removeLast()
                 emit(.dedent, p, p)
-            }
-            if col != indents[indents.count - 1] {
-                error("unindent does not match any outer indentation level", at: p)
-            } else if altcol != altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", at: p)
             }
         }
         return false
@@ -363,6 +367,22 @@ public struct Lexer {
             offset += String(scalar).utf8.count
         }
         return nil
+    }
+
+    /// Whether CPython's tokenizer raises this error at once (`syntaxerror()` in
+    /// `Parser/tokenizer.c`) rather than only flagging it (`tok->done = E_DEDENT`, `E_TABSPACE`,
+    /// `E_TOODEEP`, `E_LINECONT`, `E_EOF`), which decides whether it overrides a parser error.
+    static func raisesImmediately(_ message: String) -> Bool {
+        switch message {
+        case "unindent does not match any outer indentation level",
+             "inconsistent use of tabs and spaces in indentation",
+             "too many levels of indentation",
+             "unexpected character after line continuation character",
+             "unexpected EOF while parsing":
+            return false
+        default:
+            return true
+        }
     }
 
     static func invalidCharacterMessage(_ scalar: Unicode.Scalar) -> String {

@@ -274,9 +274,12 @@ extension Parser {
             case .lsqb:
                 advance()
                 try enter()
+                let savedElement = elementStart
+                elementStart = here
                 let slice = try parseSlices()
                 leave()
-                try expect(.rsqb, "]")
+                try expectClosing(.rsqb, "]")
+                elementStart = savedElement
                 e = Expr(.subscript(value: e, slice: slice, ctx: .load), range(from: start))
             default:
                 return e
@@ -360,6 +363,8 @@ extension Parser {
     /// `tuple | group | genexp` (and `(yield ...)`).
     private mutating func parseParenthesized() throws(ParseError) -> Expr {
         let start = here
+        let savedElement = elementStart
+        defer { elementStart = savedElement }
         advance()
         try enter()
         defer { leave() }
@@ -369,11 +374,12 @@ extension Parser {
             try expect(.rpar, ")")
             return y
         }
+        elementStart = here
         let first = try parseStarNamedExpression()
         if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
             if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
             let generators = try parseComprehensionClauses()
-            try expect(.rpar, ")")
+            try expectClosing(.rpar, ")", suggestComma: false)
             return Expr(.generatorExp(elt: first, generators: generators), range(from: start))
         }
         if accept(.rpar) {
@@ -384,6 +390,7 @@ extension Parser {
         var elts = [first]
         while accept(.comma) {
             if kind == .rpar { break }
+            elementStart = here
             elts.append(try parseStarNamedExpression())
         }
         try expectClosing(.rpar, ")")
@@ -393,9 +400,9 @@ extension Parser {
     /// The error for a bracketed display that does not continue with `,` or its closing
     /// bracket: CPython's "Perhaps you forgot a comma?" (`invalid_expression`) when two
     /// expressions touch, else "invalid syntax".
-    func closingError(_ what: String) -> ParseError {
+    func closingError(_ what: String, suggestComma: Bool = true) -> ParseError {
         if kind == .error { return lexError() }
-        if p > 0 && endsExpression(toks[p - 1].kind) && startsOperand(kind)
+        if suggestComma && p > 0 && endsExpression(toks[p - 1].kind) && startsOperand(kind)
             && !(toks[p - 1].kind == .name && (kind == .string || kind == .fstringStart)) {
             let start = elementStart ?? startLoc(toks[p - 1])
             return error("invalid syntax. Perhaps you forgot a comma?", SourceRange(start: start, end: endLoc(tok)))
@@ -417,27 +424,31 @@ extension Parser {
         }
     }
 
-    mutating func expectClosing(_ k: TokenKind, _ what: String) throws(ParseError) {
-        if !accept(k) { throw closingError(what) }
+    mutating func expectClosing(_ k: TokenKind, _ what: String, suggestComma: Bool = true) throws(ParseError) {
+        if !accept(k) { throw closingError(what, suggestComma: suggestComma) }
     }
 
     /// `list | listcomp`.
     private mutating func parseListDisplay() throws(ParseError) -> Expr {
         let start = here
+        let savedElement = elementStart
+        defer { elementStart = savedElement }
         advance()
         try enter()
         defer { leave() }
         if accept(.rsqb) { return Expr(.list(elts: [], ctx: .load), range(from: start)) }
+        elementStart = here
         let first = try parseStarNamedExpression()
         if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
             if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
             let generators = try parseComprehensionClauses()
-            try expectClosing(.rsqb, "]")
+            try expectClosing(.rsqb, "]", suggestComma: false)
             return Expr(.listComp(elt: first, generators: generators), range(from: start))
         }
         var elts = [first]
         while accept(.comma) {
             if kind == .rsqb { break }
+            elementStart = here
             elts.append(try parseStarNamedExpression())
         }
         try expectClosing(.rsqb, "]")
@@ -447,6 +458,8 @@ extension Parser {
     /// `dict | set | dictcomp | setcomp`.
     private mutating func parseBraceDisplay() throws(ParseError) -> Expr {
         let start = here
+        let savedElement = elementStart
+        defer { elementStart = savedElement }
         advance()
         try enter()
         defer { leave() }
@@ -458,13 +471,14 @@ extension Parser {
             keys.append(nil)
             values.append(try parseBitOr())
         } else {
-            let first = try parseStarNamedExpression()
+            elementStart = here
+        let first = try parseStarNamedExpression()
             if accept(.colon) {
                 if case .starred = first.kind { throw error("cannot use a starred expression in a dictionary value", first.range) }
                 let value = try parseExpression()
                 if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
                     let generators = try parseComprehensionClauses()
-                    try expectClosing(.rbrace, "}")
+                    try expectClosing(.rbrace, "}", suggestComma: false)
                     return Expr(.dictComp(key: first, value: value, generators: generators), range(from: start))
                 }
                 keys.append(first)
@@ -474,12 +488,13 @@ extension Parser {
                 if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
                     if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
                     let generators = try parseComprehensionClauses()
-                    try expectClosing(.rbrace, "}")
+                    try expectClosing(.rbrace, "}", suggestComma: false)
                     return Expr(.setComp(elt: first, generators: generators), range(from: start))
                 }
                 var elts = [first]
                 while accept(.comma) {
                     if kind == .rbrace { break }
+                    elementStart = here
                     elts.append(try parseStarNamedExpression())
                 }
                 try expectClosing(.rbrace, "}")
@@ -492,6 +507,7 @@ extension Parser {
                 keys.append(nil)
                 values.append(try parseBitOr())
             } else {
+                elementStart = here
                 let key = try parseExpression()
                 guard accept(.colon) else {
                     if kind == .comma || kind == .rbrace { throw error("':' expected after dictionary key", key.range) }
@@ -575,6 +591,8 @@ extension Parser {
     /// `primary '(' [arguments] ')'` including a sole generator argument (`f(x for x in y)`).
     mutating func parseCall(_ function: Expr, start: SourceLocation) throws(ParseError) -> Expr {
         let open = here
+        let savedElement = elementStart
+        defer { elementStart = savedElement }
         advance()
         try enter()
         defer { leave() }
@@ -583,6 +601,7 @@ extension Parser {
         var sawKeywordUnpacking = false
         while kind != .rpar {
             let argStart = here
+            elementStart = argStart
             if kind == .star {
                 advance()
                 let value = try parseExpression()

@@ -153,7 +153,7 @@ extension Parser {
                 if kind == .rpar { break }
                 items.append(try parseMaybeStarPattern())
             }
-            try expectClosing(.rpar, ")")
+            try expectClosing(.rpar, ")", suggestComma: false)
             return Pattern(.matchSequence(patterns: items), range(from: start))
         case .lsqb:
             advance()
@@ -162,7 +162,7 @@ extension Parser {
                 items.append(try parseMaybeStarPattern())
                 if !accept(.comma) { break }
             }
-            try expectClosing(.rsqb, "]")
+            try expectClosing(.rsqb, "]", suggestComma: false)
             return Pattern(.matchSequence(patterns: items), range(from: start))
         case .lbrace:
             return try parseMappingPattern()
@@ -248,7 +248,7 @@ extension Parser {
             patterns.append(try parsePattern())
             if !accept(.comma) { break }
         }
-        try expectClosing(.rbrace, "}")
+        try expectClosing(.rbrace, "}", suggestComma: false)
         return Pattern(.matchMapping(keys: keys, patterns: patterns, rest: rest), range(from: start))
     }
 
@@ -268,7 +268,7 @@ extension Parser {
             }
             if !accept(.comma) { break }
         }
-        try expectClosing(.rpar, ")")
+        try expectClosing(.rpar, ")", suggestComma: false)
         return Pattern(.matchClass(cls: cls, patterns: patterns, kwdAttrs: kwdAttrs, kwdPatterns: kwdPatterns),
                        range(from: start))
     }

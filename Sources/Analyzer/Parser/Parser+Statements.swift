@@ -13,7 +13,7 @@ extension Parser {
         case .name where isSoftKeyword("match"):
             if let m = try parseMatchStatement() { body.append(m); return }
         case .indent:
-            throw ParseError(message: "unexpected indent", range: tokenRange(tok))
+            throw ParseError(message: "unexpected indent", range: tokenRange(tok), isFinal: true)
         case .error:
             throw lexError()
         default:
@@ -95,7 +95,7 @@ extension Parser {
         case .error:
             throw lexError()
         case .indent:
-            throw ParseError(message: "unexpected indent", range: tokenRange(t))
+            throw ParseError(message: "unexpected indent", range: tokenRange(t), isFinal: true)
         default:
             return try parseExpressionStatement()
         }
@@ -253,7 +253,7 @@ extension Parser {
                 }
                 names.append(Alias(name: name, asname: asname, range: range(from: aliasStart)))
             } while accept(.comma)
-            if parenthesized { try expectClosing(.rpar, ")") }
+            if parenthesized { try expectClosing(.rpar, ")", suggestComma: false) }
             if names.isEmpty { throw syntaxError() }
         }
         return Stmt(.importFrom(module: module, names: names, level: level), range(from: start))

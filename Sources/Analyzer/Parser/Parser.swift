@@ -7,6 +7,9 @@ struct ParseError: Error {
     var range: SourceRange
     /// Errors CPython reports from its tokenizer or with a specific message (not "invalid syntax").
     var isSpecific: Bool = true
+    /// A tokenizer error, or CPython's "unexpected indent"/"unindent" verdicts: CPython reports
+    /// these as they are, without looking at the rest of the file (see `finalizeDiagnostics`).
+    var isFinal: Bool = false
 }
 
 /// A recursive-descent parser for Python 3.12, following `Grammar/python.gram` rule by rule
@@ -47,6 +50,8 @@ struct Parser {
     var diagnostics: [Diagnostic] = []
     /// Set while trying an alternative that may be abandoned: errors are thrown, not recorded.
     var speculating = 0
+    /// Whether the first diagnostic is final (see `ParseError.isFinal`).
+    var firstIsFinal = false
     /// Start of the element being parsed in the innermost display (for "Perhaps you forgot a comma?").
     var elementStart: SourceLocation? = nil
 
@@ -143,22 +148,21 @@ struct Parser {
 
     mutating func expect(_ k: TokenKind, _ what: String) throws(ParseError) {
         if toks[p].kind == k { advance(); return }
-        if toks[p].kind == .error { throw lexError() }
-        throw ParseError(message: "expected '\(what)'", range: tokenRange(toks[p]), isSpecific: true)
+        throw syntaxError()
     }
 
     /// The generic error at the current token, or the tokenizer's own message when the
     /// current token is a lexical error.
     func syntaxError(_ message: String = "invalid syntax") -> ParseError {
         if toks[p].kind == .error { return lexError() }
-        if toks[p].kind == .indent { return ParseError(message: "unexpected indent", range: tokenRange(toks[p])) }
-        if toks[p].kind == .dedent { return ParseError(message: "unindent does not match any outer indentation level", range: tokenRange(toks[p]), isSpecific: false) }
+        if toks[p].kind == .indent { return ParseError(message: "unexpected indent", range: tokenRange(toks[p]), isFinal: true) }
+        if toks[p].kind == .dedent { return ParseError(message: "unindent does not match any outer indentation level", range: tokenRange(toks[p]), isSpecific: false, isFinal: true) }
         return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: message != "invalid syntax")
     }
 
     func lexError() -> ParseError {
         let message = errorTokenMessages[p] ?? "invalid syntax"
-        return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: true)
+        return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: true, isFinal: true)
     }
 
     func error(_ message: String, _ range: SourceRange) -> ParseError {
@@ -233,23 +237,27 @@ struct Parser {
     /// Sorts the diagnostics and, as CPython does, prefers a tokenizer error or an unclosed
     /// bracket to a generic "invalid syntax" (`Parser/pegen_errors.c`,
     /// `_PyPegen_tokenize_full_source_to_check_for_errors`).
+    ///
+    /// CPython, after a parser error (generic or specific), tokenizes the rest of the file:
+    /// a tokenizer error that raises at once (an unterminated string, an unmatched bracket, an
+    /// invalid character — not the indentation and line-continuation errors, which it only
+    /// flags) replaces the parser's error; else, if a bracket is still open at the end and
+    /// opened on a line before the error, the error becomes "'(' was never closed". Errors the
+    /// parser met as tokenizer errors, and unexpected indents, are reported as they are.
     mutating func finalizeDiagnostics() {
-        guard let first = diagnostics.first else {
-            // The lexer may have errors the parser never tripped on (inside an ignored region).
-            return
-        }
-        if first.message == "invalid syntax" || first.message == "unexpected EOF while parsing" {
-            if let lexFirst = initialLexErrors.first(where: { $0.offset >= first.range.start.offset }) ?? initialLexErrors.first {
-                let t = tokenAtOffset(lexFirst.offset)
-                diagnostics[0] = makeDiagnostic(lexFirst.message, SourceRange(at: t))
-            } else if let bracket = initialUnclosedBrackets.last {
-                let bracketLine = tokenAtOffset(bracket.1).line
-                if (bracket.1 <= first.range.start.offset && bracketLine < first.range.start.line)
-                    || first.message == "unexpected EOF while parsing" || first.range.start.offset >= src.count {
-                    let loc = tokenAtOffset(bracket.1)
-                    diagnostics[0] = makeDiagnostic("'\(Character(Unicode.Scalar(bracket.0)))' was never closed",
-                                                    SourceRange(start: loc, end: SourceLocation(line: loc.line, column: loc.column + 1, offset: loc.offset + 1)))
-                }
+        guard let first = diagnostics.first, !firstIsFinal else { return }
+        let errorOffset = first.range.start.offset
+        // CPython's check stops at the first tokenizer error after the parser's.
+        let nextLexError = initialLexErrors.first(where: { $0.offset >= errorOffset })
+        if let lexFirst = nextLexError, Lexer.raisesImmediately(lexFirst.message) {
+            let t = tokenAtOffset(lexFirst.offset)
+            diagnostics[0] = makeDiagnostic(lexFirst.message, SourceRange(at: t))
+        } else if let bracket = initialUnclosedBrackets.last {
+            let bracketLine = tokenAtOffset(bracket.1).line
+            if bracketLine < first.range.start.line || errorOffset >= src.count {
+                let loc = tokenAtOffset(bracket.1)
+                diagnostics[0] = makeDiagnostic("'\(Character(Unicode.Scalar(bracket.0)))' was never closed",
+                                                SourceRange(start: loc, end: SourceLocation(line: loc.line, column: loc.column + 1, offset: loc.offset + 1)))
             }
         }
     }
@@ -270,6 +278,7 @@ struct Parser {
 
     mutating func record(_ e: ParseError) {
         if diagnostics.count >= Parser.maxDiagnostics { return }
+        if diagnostics.isEmpty { firstIsFinal = e.isFinal }
         diagnostics.append(makeDiagnostic(e.message, e.range))
     }
 
