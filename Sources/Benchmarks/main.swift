@@ -4,9 +4,9 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
-case "parser", "parser-dump", "parser-diff":
+case "parser", "parser-dump", "parser-diff", "parser-file", "parser-fuzz", "parser-mutate":
     exit(ParserBench.main(arguments))
 default:
-    print("usage: Benchmarks <parser|parser-dump|parser-diff> ...")
+    print("usage: Benchmarks <parser|parser-dump|parser-diff|parser-file|parser-fuzz|parser-mutate> ...")
     exit(2)
 }
