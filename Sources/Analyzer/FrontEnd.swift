@@ -1,3 +1,5 @@
+import Foundation
+
 // The public face of the Python front end: parse a file, dump its AST.
 // The daemon (`asyncd parse --dump`, `async/analyze`) and the runner's compiler call only these.
 
@@ -13,21 +15,32 @@ public struct NotImplementedYet: Error, Sendable, CustomStringConvertible {
 public struct ParseResult: Sendable {
     public var module: Module
     public var diagnostics: [Diagnostic]
+    /// Byte ranges of every `#` comment (for `# noqa` and fixes), in source order.
+    public var comments: [Range<Int>]
 
-    public init(module: Module, diagnostics: [Diagnostic]) {
+    public init(module: Module, diagnostics: [Diagnostic], comments: [Range<Int>] = []) {
         self.module = module
         self.diagnostics = diagnostics
+        self.comments = comments
     }
 }
 
 public enum PythonFrontEnd {
     /// Parses Python 3.12 source (UTF-8, optionally with a BOM).
     public static func parse(_ source: String) throws -> ParseResult {
-        throw NotImplementedYet("the Python parser")
+        parse(bytes: Array(source.utf8))
+    }
+
+    /// Parses UTF-8 bytes; never throws, never traps: syntax errors become `E999` diagnostics.
+    public static func parse(bytes: [UInt8]) -> ParseResult {
+        let lexed = Lexer.tokenize(bytes)
+        let parser = Parser(source: bytes, lexed: lexed)
+        let module = parser.parseModule()
+        return ParseResult(module: module, diagnostics: parser.diagnostics, comments: lexed.commentRanges)
     }
 
     /// The AST in the exact one-line format of CPython's `ast.dump(tree, include_attributes=True)`.
     public static func dump(_ module: Module) -> String {
-        "Module(body=[], type_ignores=[])"
+        ASTDumper.dump(module)
     }
 }

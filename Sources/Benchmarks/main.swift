@@ -1,2 +1,12 @@
-// Release-build benchmarks. Placeholder until the first benchmark lands.
-print("no benchmarks yet")
+// Release-build benchmarks and sweeps, dispatched by the first argument so that each part of
+// asyncd adds its own file: `Benchmarks parser ...` (ParserBench.swift), ...
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "parser", "parser-dump", "parser-diff":
+    exit(ParserBench.main(arguments))
+default:
+    print("usage: Benchmarks <parser|parser-dump|parser-diff> ...")
+    exit(2)
+}

@@ -1,0 +1,687 @@
+import Foundation
+
+/// The Python 3.12 tokenizer over UTF-8 bytes, following `Parser/tokenizer.c` (`tok_get`,
+/// `tok_get_normal_mode`, `tok_get_fstring_mode`): indentation with CPython's tab rules and
+/// errors, implicit joining inside brackets, backslash continuation, every string form
+/// including PEP 701 f-strings (as FSTRING_START / FSTRING_MIDDLE / FSTRING_END and the
+/// ordinary tokens of each replacement field), numbers, BOM, CRLF and lone CR.
+///
+/// The whole buffer is tokenized up front; comments and NL tokens stay in the stream
+/// (the analyzer reads `# noqa`), and `TokenSource` skips them for the parser.
+public struct Lexer {
+    /// CPython's `MAXINDENT`: deeper blocks are "too many levels of indentation".
+    static let maxIndent = 100
+    /// CPython's `MAXLEVEL`: deeper brackets are "too many nested parentheses".
+    static let maxLevel = 200
+    static let tabSize = 8
+
+    /// Tokenizes `bytes` (UTF-8, optionally starting with a BOM).
+    public static func tokenize(_ bytes: [UInt8]) -> LexedSource {
+        bytes.withUnsafeBufferPointer { buffer in
+            var lexer = Lexer(buffer)
+            lexer.run()
+            return LexedSource(tokens: lexer.tokens, lineStarts: lexer.lineStarts, errors: lexer.errors,
+                               unclosedBrackets: lexer.brackets.map { ($0.byte, $0.offset) })
+        }
+    }
+
+    private struct Bracket { var byte: UInt8; var offset: Int; var line: Int32 }
+
+    /// One f-string being scanned (CPython's `tokenizer_mode`).
+    private struct FString {
+        var quote: UInt8
+        var triple: Bool
+        var raw: Bool
+        var startOffset: Int
+        var startLine: Int32
+        /// Bracket depth of each open replacement field (its `{` included), innermost last.
+        var fields: [Int] = []
+        /// Whether the innermost field is in its format spec.
+        var inSpec: [Bool] = []
+        /// A nested field of a format spec just closed: the next middle is emitted even if empty.
+        var afterNestedField = false
+    }
+
+    private let src: UnsafeBufferPointer<UInt8>
+    private let n: Int
+    private var pos = 0
+    private var line: Int32 = 1
+    private(set) var tokens: [Token] = []
+    private(set) var lineStarts: [Int32] = [0, 0]
+    private(set) var errors: [LexError] = []
+    private var brackets: [Bracket] = []
+    private var indents: [Int] = [0]
+    private var altIndents: [Int] = [0]
+    private var atLineStart = true
+    /// The current logical line has produced a token (so a NEWLINE is due at its end).
+    private var lineHasTokens = false
+    private var fstrings: [FString] = []
+    private var done = false
+
+    private init(_ src: UnsafeBufferPointer<UInt8>) {
+        self.src = src
+        self.n = src.count
+        tokens.reserveCapacity(src.count / 4 + 16)
+        if n >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+            pos = 3
+            lineStarts[1] = 3
+        }
+    }
+
+    @inline(__always) private func at(_ i: Int) -> UInt8 { i < n && i >= 0 ? src[i] : 0 }
+
+    private mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, startLine: Int32? = nil,
+                               flags: TokenFlags = []) {
+        tokens.append(Token(kind: kind, flags: flags, start: Int32(truncatingIfNeeded: start),
+                            end: Int32(truncatingIfNeeded: end), line: startLine ?? line, endLine: line))
+    }
+
+    private mutating func error(_ message: String, at offset: Int, end: Int? = nil, startLine: Int32? = nil) {
+        errors.append(LexError(message: message, offset: offset, tokenIndex: tokens.count))
+        emit(.error, offset, max(offset, end ?? offset), startLine: startLine)
+    }
+
+    /// Consumes a line terminator at `pos` (`\n`, `\r\n` or a lone `\r`) and starts a new line.
+    @inline(__always) private mutating func consumeNewline() {
+        if at(pos) == 13 && at(pos + 1) == 10 { pos += 2 } else { pos += 1 }
+        line &+= 1
+        lineStarts.append(Int32(truncatingIfNeeded: pos))
+    }
+
+    @inline(__always) private func isNewline(_ c: UInt8) -> Bool { c == 10 || c == 13 }
+
+    private mutating func run() {
+        while !done {
+            if let top = fstrings.last, top.fields.isEmpty || top.inSpec.last == true {
+                lexFStringText()
+            } else {
+                lexNormal()
+            }
+        }
+    }
+
+    // MARK: - Normal mode
+
+    private mutating func lexNormal() {
+        if atLineStart && brackets.isEmpty {
+            atLineStart = false
+            if handleIndentation() { return }
+        }
+        // Skip spaces, tabs and form feeds.
+        while true {
+            let c = at(pos)
+            if c == 32 || c == 9 || c == 12 { pos += 1 } else { break }
+        }
+        let start = pos
+        guard pos < n else { finish(); return }
+        let c = src[pos]
+        switch c {
+        case 10, 13:
+            let kind: TokenKind = (brackets.isEmpty && lineHasTokens) ? .newline : .nl
+            consumeNewline()
+            emit(kind, start, pos, startLine: line - 1)
+            if brackets.isEmpty { atLineStart = true; lineHasTokens = false }
+            atLineStart = brackets.isEmpty
+        case UInt8(ascii: "#"):
+            while pos < n && !isNewline(src[pos]) { pos += 1 }
+            emit(.comment, start, pos)
+        case UInt8(ascii: "\\"):
+            pos += 1
+            if pos >= n {
+                error("unexpected EOF while parsing", at: start)
+                finish()
+            } else if isNewline(src[pos]) {
+                consumeNewline()
+                if pos >= n { error("unexpected EOF while parsing", at: pos); finish() }
+            } else {
+                error("unexpected character after line continuation character", at: start, end: start + 1)
+            }
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            lineHasTokens = true
+            lexNumber(start)
+        case UInt8(ascii: "."):
+            lineHasTokens = true
+            let d = at(pos + 1)
+            if d >= 48 && d <= 57 { lexNumber(start); return }
+            if d == UInt8(ascii: ".") && at(pos + 2) == UInt8(ascii: ".") {
+                pos += 3; emit(.ellipsis, start, pos)
+            } else {
+                pos += 1; emit(.dot, start, pos)
+            }
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            lineHasTokens = true
+            lexString(start, prefixEnd: start, flags: [], isF: false)
+        default:
+            lineHasTokens = true
+            if isIdentStart(c) { lexNameOrString(start); return }
+            lexOperator(start, c)
+        }
+    }
+
+    /// Handles the indentation at the start of a logical line. Returns true when it consumed
+    /// the whole line (blank or comment-only lines produce no INDENT/DEDENT).
+    private mutating func handleIndentation() -> Bool {
+        var col = 0, altcol = 0
+        var p = pos
+        while p < n {
+            let c = src[p]
+            if c == 32 { col += 1; altcol += 1 }
+            else if c == 9 { col = (col / Lexer.tabSize + 1) * Lexer.tabSize; altcol += 1 }
+            else if c == 12 { col = 0; altcol = 0 }
+            else { break }
+            p += 1
+        }
+        let c = at(p)
+        if p >= n {
+            pos = p
+            return false
+        }
+        if c == UInt8(ascii: "#") || isNewline(c) || (c == UInt8(ascii: "\\") && isNewline(at(p + 1)) && false) {
+            // Blank line: no indentation processing (CPython's `blankline`).
+            pos = p
+            return false
+        }
+        pos = p
+        let top = indents[indents.count - 1]
+        if col == top {
+            if altcol != altIndents[altIndents.count - 1] {
+                error("inconsistent use of tabs and spaces in indentation", at: p)
+            }
+        } else if col > top {
+            if indents.count >= Lexer.maxIndent {
+                error("too many levels of indentation", at: p)
+                return false
+            }
+            if altcol <= altIndents[altIndents.count - 1] {
+                error("inconsistent use of tabs and spaces in indentation", at: p)
+            }
+            indents.append(col)
+            altIndents.append(altcol)
+            emit(.indent, lineStartOffset(), p)
+        } else {
+            while indents.count > 1 && col < indents[indents.count - 1] {
+                indents.removeLast()
+                altIndents.removeLast()
+                emit(.dedent, p, p)
+            }
+            if col != indents[indents.count - 1] {
+                error("unindent does not match any outer indentation level", at: p)
+            } else if altcol != altIndents[altIndents.count - 1] {
+                error("inconsistent use of tabs and spaces in indentation", at: p)
+            }
+        }
+        return false
+    }
+
+    @inline(__always) private func lineStartOffset() -> Int { Int(lineStarts[Int(line)]) }
+
+    private mutating func finish() {
+        if let f = fstrings.last {
+            let name = f.triple ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal"
+            error("\(name) (detected at line \(line))", at: f.startOffset, startLine: f.startLine)
+            fstrings.removeAll()
+        }
+        if lineHasTokens {
+            emit(.newline, pos, pos)
+        }
+        lineHasTokens = false
+        while indents.count > 1 {
+            indents.removeLast()
+            emit(.dedent, pos, pos)
+        }
+        emit(.endMarker, pos, pos)
+        done = true
+    }
+
+    // MARK: - Names, numbers, operators
+
+    @inline(__always) private func isIdentStart(_ c: UInt8) -> Bool {
+        (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 128
+    }
+
+    @inline(__always) private func isIdentContinue(_ c: UInt8) -> Bool {
+        isIdentStart(c) || (c >= 48 && c <= 57)
+    }
+
+    private mutating func lexNameOrString(_ start: Int) {
+        var nonASCII = false
+        while pos < n && isIdentContinue(src[pos]) {
+            if src[pos] >= 128 { nonASCII = true }
+            pos += 1
+        }
+        let q = at(pos)
+        if (q == 34 || q == 39) && !nonASCII && pos - start <= 2 {
+            // String prefix? (`Parser/tokenizer.c`: saw_b, saw_r, saw_u, saw_f)
+            var sawB = false, sawR = false, sawU = false, sawF = false, ok = true
+            for i in start..<pos {
+                switch src[i] | 0x20 {
+                case UInt8(ascii: "b"): if sawB || sawU || sawF { ok = false }; sawB = true
+                case UInt8(ascii: "r"): if sawR || sawU { ok = false }; sawR = true
+                case UInt8(ascii: "u"): if sawU || sawB || sawR || sawF || pos - start > 1 { ok = false }; sawU = true
+                case UInt8(ascii: "f"): if sawF || sawB || sawU { ok = false }; sawF = true
+                default: ok = false
+                }
+            }
+            if ok {
+                var flags: TokenFlags = []
+                if sawR { flags.insert(.raw) }
+                if sawB { flags.insert(.bytes) }
+                if sawU { flags.insert(.unicode) }
+                lexString(start, prefixEnd: pos, flags: flags, isF: sawF)
+                return
+            }
+        }
+        if nonASCII {
+            if let message = validateIdentifier(start, pos) {
+                error(message.0, at: message.1, end: pos)
+                return
+            }
+            emit(.name, start, pos, flags: .nonASCII)
+            return
+        }
+        let kind = TokenKind.keyword(src, start, pos) ?? .name
+        emit(kind, start, pos)
+    }
+
+    /// PEP 3131: every character must be XID_Start / XID_Continue (CPython's `verify_identifier`).
+    /// Returns CPython's "invalid character" message and offset for the first bad character.
+    private func validateIdentifier(_ start: Int, _ end: Int) -> (String, Int)? {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: src[start..<end]), as: UTF8.self)
+        var offset = start
+        var first = true
+        for scalar in text.unicodeScalars {
+            let ok = first ? (scalar.properties.isXIDStart || scalar == "_") : scalar.properties.isXIDContinue
+            if !ok {
+                // CPython checks the NFKC form; a character whose normalisation is valid passes.
+                let normalized = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
+                let normOK = normalized.first.map { first ? ($0.properties.isXIDStart || $0 == "_") : $0.properties.isXIDContinue } ?? false
+                if !normOK {
+                    return (Lexer.invalidCharacterMessage(scalar), offset)
+                }
+            }
+            first = false
+            offset += String(scalar).utf8.count
+        }
+        return nil
+    }
+
+    static func invalidCharacterMessage(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let padded = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let printable: Bool
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            printable = scalar == " "
+        default:
+            printable = true
+        }
+        if printable { return "invalid character '\(Character(scalar))' (U+\(padded))" }
+        return "invalid non-printable character U+\(padded)"
+    }
+
+    private mutating func lexNumber(_ start: Int) {
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        // Consumes digits (per `accept`) with single underscores between them; false on a bad `_`.
+        func digits(_ accept: (UInt8) -> Bool) -> Bool {
+            while true {
+                while pos < n && accept(src[pos]) { pos += 1 }
+                if at(pos) == 95 {
+                    pos += 1
+                    if !accept(at(pos)) { return false }
+                } else { return true }
+            }
+        }
+        var c = src[pos]
+        if c == UInt8(ascii: "0") {
+            let x = at(pos + 1) | 0x20
+            if x == UInt8(ascii: "x") || x == UInt8(ascii: "o") || x == UInt8(ascii: "b") {
+                pos += 2
+                let name = x == UInt8(ascii: "x") ? "hexadecimal" : x == UInt8(ascii: "o") ? "octal" : "binary"
+                let base: Int = x == UInt8(ascii: "x") ? 16 : x == UInt8(ascii: "o") ? 8 : 2
+                let accept: (UInt8) -> Bool = { (d: UInt8) -> Bool in Lexer.isDigit(d, base: base) }
+                if at(pos) == 95 { pos += 1 }
+                if !accept(at(pos)) {
+                    let d = at(pos)
+                    if isDigit(d) { error("invalid digit '\(Character(Unicode.Scalar(d)))' in \(name) literal", at: pos, end: pos + 1) }
+                    else { error("invalid \(name) literal", at: start, end: pos) }
+                    return
+                }
+                if !digits(accept) { error("invalid \(name) literal", at: start, end: pos); return }
+                let d = at(pos)
+                if isDigit(d) { error("invalid digit '\(Character(Unicode.Scalar(d)))' in \(name) literal", at: pos, end: pos + 1); return }
+                finishNumber(start, name: name)
+                return
+            }
+        }
+        if c == UInt8(ascii: ".") {
+            pos += 1
+            if !digits(isDigit) { error("invalid decimal literal", at: start, end: pos); return }
+            exponentAndImaginary(start)
+            return
+        }
+        // Decimal integer part.
+        let intStart = pos
+        if !digits(isDigit) { error("invalid decimal literal", at: start, end: pos); return }
+        c = at(pos)
+        if c == UInt8(ascii: ".") {
+            pos += 1
+            if isDigit(at(pos)) {
+                if !digits(isDigit) { error("invalid decimal literal", at: start, end: pos); return }
+            }
+            exponentAndImaginary(start)
+            return
+        }
+        if (c | 0x20) == UInt8(ascii: "e") || (c | 0x20) == UInt8(ascii: "j") {
+            exponentAndImaginary(start)
+            return
+        }
+        // Leading zeros: "0" "00" "0_0" are fine, "012" is not.
+        if src[intStart] == UInt8(ascii: "0") {
+            var nonzero = false
+            for i in intStart..<pos where src[i] != 48 && src[i] != 95 { nonzero = true }
+            if nonzero {
+                error("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                      at: start, end: pos)
+                return
+            }
+        }
+        finishNumber(start, name: "decimal")
+    }
+
+    static func isDigit(_ d: UInt8, base: Int) -> Bool {
+        switch base {
+        case 16:
+            let l = d | 0x20
+            return (d >= 48 && d <= 57) || (l >= 97 && l <= 102)
+        case 8: return d >= 48 && d <= 55
+        case 2: return d == 48 || d == 49
+        default: return d >= 48 && d <= 57
+        }
+    }
+
+    private mutating func exponentAndImaginary(_ start: Int) {
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        if (at(pos) | 0x20) == UInt8(ascii: "e") {
+            let save = pos
+            pos += 1
+            if at(pos) == UInt8(ascii: "+") || at(pos) == UInt8(ascii: "-") { pos += 1 }
+            if !isDigit(at(pos)) {
+                pos = save
+                error("invalid decimal literal", at: start, end: pos + 1)
+                return
+            }
+            while true {
+                while isDigit(at(pos)) { pos += 1 }
+                if at(pos) == 95 && isDigit(at(pos + 1)) { pos += 1 } else { break }
+            }
+        }
+        if (at(pos) | 0x20) == UInt8(ascii: "j") { pos += 1 }
+        finishNumber(start, name: "decimal")
+    }
+
+    /// CPython's `verify_end_of_number`: a number may touch only a few keywords (`1if x else y`).
+    private mutating func finishNumber(_ start: Int, name: String) {
+        let c = at(pos)
+        if isIdentStart(c) {
+            let keywords: [StaticString] = ["and", "else", "for", "if", "in", "is", "not", "or"]
+            var touchesKeyword = false
+            for kw in keywords {
+                let len = kw.utf8CodeUnitCount
+                var match = true
+                for i in 0..<len where at(pos + i) != kw.utf8Start[i] { match = false; break }
+                if match { touchesKeyword = true; break }
+            }
+            if !touchesKeyword {
+                error("invalid \(name) literal", at: start, end: pos + 1)
+                return
+            }
+        }
+        emit(.number, start, pos)
+    }
+
+    private mutating func lexOperator(_ start: Int, _ c: UInt8) {
+        let c1 = at(pos + 1), c2 = at(pos + 2)
+        var kind: TokenKind
+        var len = 1
+        switch c {
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+            kind = c == 40 ? .lpar : c == 91 ? .lsqb : .lbrace
+            if brackets.count >= Lexer.maxLevel {
+                pos += 1
+                error("too many nested parentheses", at: start, end: pos)
+                return
+            }
+            brackets.append(Bracket(byte: c, offset: start, line: line))
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+            kind = c == 41 ? .rpar : c == 93 ? .rsqb : .rbrace
+            let open: UInt8 = c == 41 ? 40 : c == 93 ? 91 : 123
+            guard let top = brackets.last else {
+                pos += 1
+                error("unmatched '\(Character(Unicode.Scalar(c)))'", at: start, end: pos)
+                return
+            }
+            if top.byte != open {
+                pos += 1
+                let o = Character(Unicode.Scalar(top.byte)), cl = Character(Unicode.Scalar(c))
+                if top.line != line {
+                    error("closing parenthesis '\(cl)' does not match opening parenthesis '\(o)' on line \(top.line)", at: start, end: pos)
+                } else {
+                    error("closing parenthesis '\(cl)' does not match opening parenthesis '\(o)'", at: start, end: pos)
+                }
+                return
+            }
+            brackets.removeLast()
+            if c == 125, var f = fstrings.last, let depth = f.fields.last, depth == brackets.count + 1 {
+                // The `}` closing a replacement field.
+                f.fields.removeLast()
+                f.inSpec.removeLast()
+                f.afterNestedField = !f.fields.isEmpty
+                fstrings[fstrings.count - 1] = f
+            }
+        case UInt8(ascii: ":"):
+            let atFieldLevel = fstrings.last.map { $0.fields.last == brackets.count && $0.inSpec.last == false } ?? false
+            if c1 == UInt8(ascii: "=") && !atFieldLevel { kind = .colonEqual; len = 2 } else {
+                kind = .colon
+                if var f = fstrings.last, let depth = f.fields.last, depth == brackets.count, f.inSpec.last == false {
+                    f.inSpec[f.inSpec.count - 1] = true
+                    fstrings[fstrings.count - 1] = f
+                }
+            }
+        case UInt8(ascii: ","): kind = .comma
+        case UInt8(ascii: ";"): kind = .semi
+        case UInt8(ascii: "~"): kind = .tilde
+        case UInt8(ascii: "+"): if c1 == 61 { kind = .plusEqual; len = 2 } else { kind = .plus }
+        case UInt8(ascii: "-"):
+            if c1 == 61 { kind = .minEqual; len = 2 } else if c1 == 62 { kind = .rarrow; len = 2 } else { kind = .minus }
+        case UInt8(ascii: "*"):
+            if c1 == 42 { if c2 == 61 { kind = .doubleStarEqual; len = 3 } else { kind = .doubleStar; len = 2 } }
+            else if c1 == 61 { kind = .starEqual; len = 2 } else { kind = .star }
+        case UInt8(ascii: "/"):
+            if c1 == 47 { if c2 == 61 { kind = .doubleSlashEqual; len = 3 } else { kind = .doubleSlash; len = 2 } }
+            else if c1 == 61 { kind = .slashEqual; len = 2 } else { kind = .slash }
+        case UInt8(ascii: "|"): if c1 == 61 { kind = .vbarEqual; len = 2 } else { kind = .vbar }
+        case UInt8(ascii: "&"): if c1 == 61 { kind = .amperEqual; len = 2 } else { kind = .amper }
+        case UInt8(ascii: "^"): if c1 == 61 { kind = .circumflexEqual; len = 2 } else { kind = .circumflex }
+        case UInt8(ascii: "%"): if c1 == 61 { kind = .percentEqual; len = 2 } else { kind = .percent }
+        case UInt8(ascii: "@"): if c1 == 61 { kind = .atEqual; len = 2 } else { kind = .at }
+        case UInt8(ascii: "="): if c1 == 61 { kind = .eqEqual; len = 2 } else { kind = .equal }
+        case UInt8(ascii: "!"):
+            if c1 == 61 { kind = .notEqual; len = 2 } else { kind = .exclamation }
+        case UInt8(ascii: "<"):
+            if c1 == 60 { if c2 == 61 { kind = .leftShiftEqual; len = 3 } else { kind = .leftShift; len = 2 } }
+            else if c1 == 61 { kind = .lessEqual; len = 2 }
+            else if c1 == 62 { kind = .notEqual; len = 2 } // `<>` only with barry_as_FLUFL; the parser rejects it
+            else { kind = .less }
+        case UInt8(ascii: ">"):
+            if c1 == 62 { if c2 == 61 { kind = .rightShiftEqual; len = 3 } else { kind = .rightShift; len = 2 } }
+            else if c1 == 61 { kind = .greaterEqual; len = 2 } else { kind = .greater }
+        default:
+            // Anything else is an invalid character; report the whole UTF-8 sequence.
+            var end = pos + 1
+            while end < n && (src[end] & 0xC0) == 0x80 { end += 1 }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: src[pos..<end]), as: UTF8.self)
+            let scalar = text.unicodeScalars.first ?? "\u{FFFD}"
+            pos = end
+            if c == 36 || c == 63 || c == 96 {
+                error("invalid syntax", at: start, end: end)
+            } else {
+                error(Lexer.invalidCharacterMessage(scalar), at: start, end: end)
+            }
+            return
+        }
+        pos += len
+        emit(kind, start, pos)
+    }
+
+    // MARK: - Strings
+
+    private mutating func lexString(_ start: Int, prefixEnd: Int, flags: TokenFlags, isF: Bool) {
+        let quote = src[prefixEnd]
+        var flags = flags
+        var p = prefixEnd + 1
+        let triple = at(p) == quote && at(p + 1) == quote
+        if triple { p += 2; flags.insert(.triple) }
+        let startLine = line
+        if isF {
+            pos = p
+            emit(.fstringStart, start, pos, flags: flags)
+            fstrings.append(FString(quote: quote, triple: triple, raw: flags.contains(.raw),
+                                    startOffset: start, startLine: startLine))
+            return
+        }
+        pos = p
+        while true {
+            guard pos < n else {
+                let what = triple ? "unterminated triple-quoted string literal" : "unterminated string literal"
+                error("\(what) (detected at line \(line))", at: start, startLine: startLine)
+                return
+            }
+            let c = src[pos]
+            if c == quote {
+                if !triple { pos += 1; break }
+                if at(pos + 1) == quote && at(pos + 2) == quote { pos += 3; break }
+                pos += 1
+            } else if c == UInt8(ascii: "\\") {
+                pos += 1
+                if pos < n {
+                    if isNewline(src[pos]) { consumeNewline() } else { pos += 1 }
+                }
+            } else if isNewline(c) {
+                if !triple {
+                    error("unterminated string literal (detected at line \(line))", at: start, startLine: startLine)
+                    return
+                }
+                consumeNewline()
+            } else {
+                pos += 1
+            }
+        }
+        emit(.string, start, pos, startLine: startLine, flags: flags)
+    }
+
+    /// Literal text of the innermost f-string (or of its innermost format spec), up to a `{`,
+    /// the `}` ending a format spec, or the closing quote (CPython's `tok_get_fstring_mode`).
+    private mutating func lexFStringText() {
+        var f = fstrings[fstrings.count - 1]
+        let inSpec = !f.fields.isEmpty
+        let start = pos
+        let startLine = line
+        var middleFlags: TokenFlags = inSpec ? [.formatSpec] : []
+        if f.raw { middleFlags.insert(.raw) }
+        func emitMiddle(_ force: Bool) {
+            if pos > start || force { emit(.fstringMiddle, start, pos, startLine: startLine, flags: middleFlags) }
+        }
+        let forceEmpty = f.afterNestedField
+        f.afterNestedField = false
+        fstrings[fstrings.count - 1] = f
+        while true {
+            guard pos < n else {
+                emitMiddle(false)
+                let name = f.triple ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal"
+                error("\(name) (detected at line \(line))", at: f.startOffset, startLine: f.startLine)
+                fstrings.removeLast()
+                return
+            }
+            let c = src[pos]
+            if c == f.quote && (!f.triple || (at(pos + 1) == f.quote && at(pos + 2) == f.quote)) {
+                if inSpec {
+                    // The string ends inside a replacement field: CPython's "f-string: expecting '}'".
+                    emitMiddle(false)
+                    error("f-string: expecting '}'", at: pos)
+                    // Drop the open fields so the closing quote ends the f-string.
+                    while let d = f.fields.last, d <= brackets.count { f.fields.removeLast(); f.inSpec.removeLast(); brackets.removeLast() }
+                    f.fields.removeAll(); f.inSpec.removeAll()
+                    fstrings[fstrings.count - 1] = f
+                    return
+                }
+                emitMiddle(false)
+                let qs = pos
+                pos += f.triple ? 3 : 1
+                emit(.fstringEnd, qs, pos)
+                fstrings.removeLast()
+                return
+            }
+            if c == UInt8(ascii: "{") {
+                if !inSpec && at(pos + 1) == UInt8(ascii: "{") { pos += 2; continue }
+                emitMiddle(forceEmpty)
+                if brackets.count >= Lexer.maxLevel {
+                    pos += 1
+                    error("too many nested parentheses", at: pos - 1, end: pos)
+                    return
+                }
+                brackets.append(Bracket(byte: c, offset: pos, line: line))
+                let b = pos
+                pos += 1
+                emit(.lbrace, b, pos)
+                f.fields.append(brackets.count)
+                f.inSpec.append(false)
+                fstrings[fstrings.count - 1] = f
+                return
+            }
+            if c == UInt8(ascii: "}") {
+                if !inSpec {
+                    if at(pos + 1) == UInt8(ascii: "}") { pos += 2; continue }
+                    emitMiddle(false)
+                    pos += 1
+                    error("f-string: single '}' is not allowed", at: pos - 1, end: pos)
+                    return
+                }
+                // End of the format spec: emit its text; normal mode lexes the `}`.
+                emitMiddle(forceEmpty)
+                f.inSpec[f.inSpec.count - 1] = false
+                fstrings[fstrings.count - 1] = f
+                return
+            }
+            if c == UInt8(ascii: "\\") {
+                let d = at(pos + 1)
+                if !f.raw && d == UInt8(ascii: "N") && at(pos + 2) == UInt8(ascii: "{") {
+                    pos += 3
+                    while pos < n && src[pos] != UInt8(ascii: "}") && src[pos] != f.quote && !isNewline(src[pos]) { pos += 1 }
+                    if at(pos) == UInt8(ascii: "}") { pos += 1 }
+                    continue
+                }
+                if d == UInt8(ascii: "{") || d == UInt8(ascii: "}") || d == 0 { pos += 1; continue }
+                pos += 1
+                if isNewline(at(pos)) { consumeNewline() } else { pos += 1 }
+                continue
+            }
+            if isNewline(c) {
+                if !f.triple {
+                    emitMiddle(false)
+                    if inSpec {
+                        error("f-string: newlines are not allowed in format specifiers for single quoted f-strings", at: pos)
+                    } else {
+                        error("unterminated f-string literal (detected at line \(line))", at: f.startOffset, startLine: f.startLine)
+                    }
+                    fstrings.removeLast()
+                    // Leave the newline for normal mode; drop brackets opened by the f-string.
+                    while brackets.count > 0 && brackets.count >= (f.fields.first ?? Int.max) { brackets.removeLast() }
+                    return
+                }
+                consumeNewline()
+                continue
+            }
+            pos += 1
+        }
+    }
+}

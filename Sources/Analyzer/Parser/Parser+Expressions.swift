@@ -1,0 +1,656 @@
+/// Expressions: `Grammar/python.gram`, sections "EXPRESSIONS" through "LAMBDA FUNCTIONS" and
+/// "TARGETS" (the `star_targets` family becomes a conversion of a parsed expression to
+/// `Store`/`Del` context, with CPython's "cannot assign to ..." messages).
+extension Parser {
+    /// Whether `k` can start an expression (used to decide optional parts like `return [x]`).
+    func startsExpression(_ k: TokenKind) -> Bool {
+        switch k {
+        case .name, .number, .string, .fstringStart, .lpar, .lsqb, .lbrace, .minus, .plus, .tilde,
+             .ellipsis, .kwNone, .kwTrue, .kwFalse, .kwNot, .kwLambda, .kwAwait, .star, .error:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `star_expressions`: one star_expression, or a tuple of them (no parentheses).
+    func parseStarExpressions() throws(ParseError) -> Expr {
+        let start = here
+        let first = try parseStarExpression()
+        guard kind == .comma else { return first }
+        var elts = [first]
+        while accept(.comma) {
+            if !startsExpression(kind) { break }
+            elts.append(try parseStarExpression())
+        }
+        return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+    }
+
+    /// `star_expression`: `'*' bitwise_or | expression`.
+    func parseStarExpression() throws(ParseError) -> Expr {
+        if kind == .star {
+            let start = here
+            advance()
+            let value = try parseBitOr()
+            return Expr(.starred(value: value, ctx: .load), range(from: start))
+        }
+        return try parseExpression()
+    }
+
+    /// `star_named_expression`: `'*' bitwise_or | named_expression`.
+    func parseStarNamedExpression() throws(ParseError) -> Expr {
+        if kind == .star {
+            let start = here
+            advance()
+            let value = try parseBitOr()
+            return Expr(.starred(value: value, ctx: .load), range(from: start))
+        }
+        return try parseNamedExpression()
+    }
+
+    /// `expressions`: expression (',' expression)* [','] — a tuple when there is a comma.
+    func parseExpressions() throws(ParseError) -> Expr {
+        let start = here
+        let first = try parseExpression()
+        guard kind == .comma else { return first }
+        var elts = [first]
+        while accept(.comma) {
+            if !startsExpression(kind) || kind == .star { break }
+            elts.append(try parseExpression())
+        }
+        return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+    }
+
+    /// `named_expression`: `NAME ':=' expression | expression !':='`.
+    func parseNamedExpression() throws(ParseError) -> Expr {
+        if kind == .name && peekKind() == .colonEqual {
+            let nameTok = tok
+            advance(); advance()
+            let value = try parseExpression()
+            let target = Expr(.name(id: nameText(nameTok), ctx: .store), tokenRange(nameTok))
+            return Expr(.namedExpr(target: target, value: value), range(from: startLoc(nameTok)))
+        }
+        let e = try parseExpression()
+        if kind == .colonEqual {
+            throw error("cannot use assignment expressions with \(describe(e))", e.range)
+        }
+        return e
+    }
+
+    /// `expression`: a conditional expression, a lambda, or a disjunction.
+    func parseExpression() throws(ParseError) -> Expr {
+        try enter()
+        defer { leave() }
+        if kind == .kwLambda { return try parseLambda() }
+        let start = here
+        let body = try parseDisjunction()
+        guard kind == .kwIf else { return body }
+        advance()
+        let test = try parseDisjunction()
+        guard accept(.kwElse) else {
+            throw error("expected 'else' after 'if' expression", range(from: start))
+        }
+        let orelse = try parseExpression()
+        return Expr(.ifExp(test: test, body: body, orelse: orelse), range(from: start))
+    }
+
+    /// `disjunction`: conjunction ('or' conjunction)+.
+    func parseDisjunction() throws(ParseError) -> Expr {
+        let start = here
+        let first = try parseConjunction()
+        guard kind == .kwOr else { return first }
+        var values = [first]
+        while accept(.kwOr) { values.append(try parseConjunction()) }
+        return Expr(.boolOp(op: .or, values: values), range(from: start))
+    }
+
+    /// `conjunction`: inversion ('and' inversion)+.
+    func parseConjunction() throws(ParseError) -> Expr {
+        let start = here
+        let first = try parseInversion()
+        guard kind == .kwAnd else { return first }
+        var values = [first]
+        while accept(.kwAnd) { values.append(try parseInversion()) }
+        return Expr(.boolOp(op: .and, values: values), range(from: start))
+    }
+
+    /// `inversion`: 'not' inversion | comparison — iterative, so `not not ... x` cannot recurse deeply.
+    func parseInversion() throws(ParseError) -> Expr {
+        var starts: [SourceLocation] = []
+        while kind == .kwNot {
+            starts.append(here)
+            try enter()
+            advance()
+        }
+        var e = try parseComparison()
+        let end = prevEnd
+        while let s = starts.popLast() {
+            leave()
+            e = Expr(.unaryOp(op: .not, operand: e), SourceRange(start: s, end: end))
+        }
+        return e
+    }
+
+    private func compareOperator() -> (CompareOperator, Int)? {
+        switch kind {
+        case .eqEqual: return (.eq, 1)
+        case .notEqual:
+            // `<>` is only valid with `from __future__ import barry_as_FLUFL`.
+            if tok.end - tok.start == 2 && src[Int(tok.start)] == UInt8(ascii: "<") { return nil }
+            return (.notEq, 1)
+        case .less: return (.lt, 1)
+        case .lessEqual: return (.ltE, 1)
+        case .greater: return (.gt, 1)
+        case .greaterEqual: return (.gtE, 1)
+        case .kwIn: return (.in, 1)
+        case .kwNot: return peekKind() == .kwIn ? (.notIn, 2) : nil
+        case .kwIs: return peekKind() == .kwNot ? (.isNot, 2) : (.is, 1)
+        default: return nil
+        }
+    }
+
+    /// `comparison`: bitwise_or compare_op_bitwise_or_pair+.
+    func parseComparison() throws(ParseError) -> Expr {
+        let start = here
+        let left = try parseBitOr()
+        guard compareOperator() != nil else { return left }
+        var ops: [CompareOperator] = []
+        var comparators: [Expr] = []
+        while let (op, count) = compareOperator() {
+            for _ in 0..<count { advance() }
+            ops.append(op)
+            comparators.append(try parseBitOr())
+        }
+        return Expr(.compare(left: left, ops: ops, comparators: comparators), range(from: start))
+    }
+
+    @inline(__always) private func binaryOperator() -> (BinaryOperator, Int)? {
+        switch kind {
+        case .vbar: return (.bitOr, 1)
+        case .circumflex: return (.bitXor, 2)
+        case .amper: return (.bitAnd, 3)
+        case .leftShift: return (.lShift, 4)
+        case .rightShift: return (.rShift, 4)
+        case .plus: return (.add, 5)
+        case .minus: return (.sub, 5)
+        case .star: return (.mult, 6)
+        case .slash: return (.div, 6)
+        case .doubleSlash: return (.floorDiv, 6)
+        case .percent: return (.mod, 6)
+        case .at: return (.matMult, 6)
+        default: return nil
+        }
+    }
+
+    /// `bitwise_or` down to `term`: the left-associative binary operators, by precedence climbing.
+    func parseBitOr() throws(ParseError) -> Expr {
+        try parseBinary(1)
+    }
+
+    private func parseBinary(_ minPrec: Int) throws(ParseError) -> Expr {
+        let start = here
+        var left = try parseFactor()
+        while let (op, prec) = binaryOperator(), prec >= minPrec {
+            advance()
+            let right = try parseBinary(prec + 1)
+            left = Expr(.binOp(left: left, op: op, right: right), range(from: start))
+        }
+        return left
+    }
+
+    /// `factor`: ('+' | '-' | '~') factor | power — iterative over the prefix operators.
+    func parseFactor() throws(ParseError) -> Expr {
+        var prefixes: [(UnaryOperator, SourceLocation)] = []
+        while true {
+            let op: UnaryOperator
+            switch kind {
+            case .plus: op = .uAdd
+            case .minus: op = .uSub
+            case .tilde: op = .invert
+            default:
+                var e = try parsePower()
+                let end = prevEnd
+                while let (op, s) = prefixes.popLast() {
+                    leave()
+                    e = Expr(.unaryOp(op: op, operand: e), SourceRange(start: s, end: end))
+                }
+                return e
+            }
+            prefixes.append((op, here))
+            try enter()
+            advance()
+        }
+    }
+
+    /// `power`: await_primary '**' factor.
+    func parsePower() throws(ParseError) -> Expr {
+        let start = here
+        let base = try parseAwaitPrimary()
+        guard kind == .doubleStar else { return base }
+        advance()
+        try enter()
+        defer { leave() }
+        let exponent = try parseFactor()
+        return Expr(.binOp(left: base, op: .pow, right: exponent), range(from: start))
+    }
+
+    /// `await_primary`: AWAIT primary | primary.
+    func parseAwaitPrimary() throws(ParseError) -> Expr {
+        if kind == .kwAwait {
+            let start = here
+            advance()
+            let value = try parsePrimary()
+            return Expr(.await(value: value), range(from: start))
+        }
+        return try parsePrimary()
+    }
+
+    /// `primary`: atom followed by any number of `.name`, `(args)`, `[slices]` and genexp calls.
+    func parsePrimary() throws(ParseError) -> Expr {
+        let start = here
+        var e = try parseAtom()
+        while true {
+            switch kind {
+            case .dot:
+                advance()
+                guard kind == .name else { throw syntaxError() }
+                let attr = nameText(tok)
+                advance()
+                e = Expr(.attribute(value: e, attr: attr, ctx: .load), range(from: start))
+            case .lpar:
+                e = try parseCall(e, start: start)
+            case .lsqb:
+                advance()
+                try enter()
+                let slice = try parseSlices()
+                leave()
+                try expect(.rsqb, "]")
+                e = Expr(.subscript(value: e, slice: slice, ctx: .load), range(from: start))
+            default:
+                return e
+            }
+        }
+    }
+
+    /// `slices`: one slice, or a tuple of slices and starred expressions.
+    func parseSlices() throws(ParseError) -> Expr {
+        let start = here
+        let first = try parseSlice()
+        guard kind == .comma else {
+            if case .starred = first.kind { return Expr(.tuple(elts: [first], ctx: .load), range(from: start)) }
+            return first
+        }
+        var elts = [first]
+        while accept(.comma) {
+            if kind == .rsqb { break }
+            elts.append(try parseSlice())
+        }
+        return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+    }
+
+    /// `slice`: [expression] ':' [expression] [':' [expression]] | named_expression (| starred in a tuple).
+    func parseSlice() throws(ParseError) -> Expr {
+        let start = here
+        if kind == .star {
+            advance()
+            let value = try parseBitOr()
+            return Expr(.starred(value: value, ctx: .load), range(from: start))
+        }
+        var lower: Expr? = nil
+        if kind != .colon {
+            let e = try parseNamedExpression()
+            guard kind == .colon else { return e }
+            if case .namedExpr = e.kind { throw syntaxError() }
+            lower = e
+        }
+        advance() // ':'
+        var upper: Expr? = nil, step: Expr? = nil
+        if kind != .colon && kind != .comma && kind != .rsqb { upper = try parseExpression() }
+        if accept(.colon) {
+            if kind != .comma && kind != .rsqb { step = try parseExpression() }
+        }
+        return Expr(.slice(lower: lower, upper: upper, step: step), range(from: start))
+    }
+
+    /// `atom`: names, keywords constants, numbers, strings, displays and `...`.
+    func parseAtom() throws(ParseError) -> Expr {
+        let t = tok
+        switch t.kind {
+        case .name:
+            advance()
+            return Expr(.name(id: nameText(t), ctx: .load), tokenRange(t))
+        case .kwTrue:
+            advance(); return Expr(.constant(value: .bool(true), kind: nil), tokenRange(t))
+        case .kwFalse:
+            advance(); return Expr(.constant(value: .bool(false), kind: nil), tokenRange(t))
+        case .kwNone:
+            advance(); return Expr(.constant(value: .none, kind: nil), tokenRange(t))
+        case .ellipsis:
+            advance(); return Expr(.constant(value: .ellipsis, kind: nil), tokenRange(t))
+        case .number:
+            advance()
+            return Expr(.constant(value: numberValue(t), kind: nil), tokenRange(t))
+        case .string, .fstringStart:
+            return try parseStrings()
+        case .lpar:
+            return try parseParenthesized()
+        case .lsqb:
+            return try parseListDisplay()
+        case .lbrace:
+            return try parseBraceDisplay()
+        case .error:
+            throw lexError()
+        default:
+            throw syntaxError()
+        }
+    }
+
+    /// `tuple | group | genexp` (and `(yield ...)`).
+    private func parseParenthesized() throws(ParseError) -> Expr {
+        let start = here
+        advance()
+        try enter()
+        defer { leave() }
+        if accept(.rpar) { return Expr(.tuple(elts: [], ctx: .load), range(from: start)) }
+        if kind == .kwYield {
+            let y = try parseYieldExpression()
+            try expect(.rpar, ")")
+            return y
+        }
+        let first = try parseStarNamedExpression()
+        if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+            if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
+            let generators = try parseComprehensionClauses()
+            try expect(.rpar, ")")
+            return Expr(.generatorExp(elt: first, generators: generators), range(from: start))
+        }
+        if accept(.rpar) {
+            if case .starred = first.kind { throw error("cannot use starred expression here", first.range) }
+            return first
+        }
+        guard kind == .comma else { throw closingError(")") }
+        var elts = [first]
+        while accept(.comma) {
+            if kind == .rpar { break }
+            elts.append(try parseStarNamedExpression())
+        }
+        try expectClosing(.rpar, ")")
+        return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+    }
+
+    func closingError(_ what: String) -> ParseError {
+        if kind == .error { return lexError() }
+        return syntaxError()
+    }
+
+    func expectClosing(_ k: TokenKind, _ what: String) throws(ParseError) {
+        if !accept(k) { throw closingError(what) }
+    }
+
+    /// `list | listcomp`.
+    private func parseListDisplay() throws(ParseError) -> Expr {
+        let start = here
+        advance()
+        try enter()
+        defer { leave() }
+        if accept(.rsqb) { return Expr(.list(elts: [], ctx: .load), range(from: start)) }
+        let first = try parseStarNamedExpression()
+        if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+            if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
+            let generators = try parseComprehensionClauses()
+            try expectClosing(.rsqb, "]")
+            return Expr(.listComp(elt: first, generators: generators), range(from: start))
+        }
+        var elts = [first]
+        while accept(.comma) {
+            if kind == .rsqb { break }
+            elts.append(try parseStarNamedExpression())
+        }
+        try expectClosing(.rsqb, "]")
+        return Expr(.list(elts: elts, ctx: .load), range(from: start))
+    }
+
+    /// `dict | set | dictcomp | setcomp`.
+    private func parseBraceDisplay() throws(ParseError) -> Expr {
+        let start = here
+        advance()
+        try enter()
+        defer { leave() }
+        if accept(.rbrace) { return Expr(.dict(keys: [], values: []), range(from: start)) }
+        var keys: [Expr?] = []
+        var values: [Expr] = []
+        if kind == .doubleStar {
+            advance()
+            keys.append(nil)
+            values.append(try parseBitOr())
+        } else {
+            let first = try parseStarNamedExpression()
+            if accept(.colon) {
+                if case .starred = first.kind { throw error("cannot use a starred expression in a dictionary value", first.range) }
+                let value = try parseExpression()
+                if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+                    let generators = try parseComprehensionClauses()
+                    try expectClosing(.rbrace, "}")
+                    return Expr(.dictComp(key: first, value: value, generators: generators), range(from: start))
+                }
+                keys.append(first)
+                values.append(value)
+            } else {
+                // A set display or set comprehension.
+                if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+                    if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
+                    let generators = try parseComprehensionClauses()
+                    try expectClosing(.rbrace, "}")
+                    return Expr(.setComp(elt: first, generators: generators), range(from: start))
+                }
+                var elts = [first]
+                while accept(.comma) {
+                    if kind == .rbrace { break }
+                    elts.append(try parseStarNamedExpression())
+                }
+                try expectClosing(.rbrace, "}")
+                return Expr(.set(elts: elts), range(from: start))
+            }
+        }
+        while accept(.comma) {
+            if kind == .rbrace { break }
+            if accept(.doubleStar) {
+                keys.append(nil)
+                values.append(try parseBitOr())
+            } else {
+                let key = try parseExpression()
+                guard accept(.colon) else { throw syntaxError() }
+                keys.append(key)
+                values.append(try parseExpression())
+            }
+        }
+        try expectClosing(.rbrace, "}")
+        return Expr(.dict(keys: keys, values: values), range(from: start))
+    }
+
+    /// `for_if_clauses`: one or more `[async] for star_targets in disjunction (if disjunction)*`.
+    func parseComprehensionClauses() throws(ParseError) -> [Comprehension] {
+        var result: [Comprehension] = []
+        while kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+            let isAsync = accept(.kwAsync)
+            advance() // for
+            let target = try parseTargetList(.store)
+            guard accept(.kwIn) else { throw syntaxError() }
+            let iter = try parseDisjunction()
+            var ifs: [Expr] = []
+            while accept(.kwIf) { ifs.append(try parseDisjunction()) }
+            result.append(Comprehension(target: target, iter: iter, ifs: ifs, isAsync: isAsync))
+        }
+        return result
+    }
+
+    /// `star_targets` / `del_targets`: targets separated by commas, each `'*'? bitwise_or`,
+    /// converted to `ctx` (a tuple when there is a comma).
+    func parseTargetList(_ ctx: ExprContext) throws(ParseError) -> Expr {
+        let start = here
+        func one() throws(ParseError) -> Expr {
+            if kind == .star {
+                let s = here
+                advance()
+                let v = try parseBitOr()
+                return Expr(.starred(value: v, ctx: .load), range(from: s))
+            }
+            return try parseBitOr()
+        }
+        let first = try one()
+        var e = first
+        if kind == .comma {
+            var elts = [first]
+            while accept(.comma) {
+                if !startsExpression(kind) { break }
+                elts.append(try one())
+            }
+            e = Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+        }
+        return try setContext(e, ctx)
+    }
+
+    /// `lambdef`: 'lambda' [lambda_params] ':' expression.
+    func parseLambda() throws(ParseError) -> Expr {
+        let start = here
+        advance()
+        let args = try parseParameters(closing: .colon, allowAnnotations: false)
+        try expect(.colon, ":")
+        let body = try parseExpression()
+        return Expr(.lambda(args: args, body: body), range(from: start))
+    }
+
+    /// `yield_expr`: 'yield' 'from' expression | 'yield' [star_expressions].
+    func parseYieldExpression() throws(ParseError) -> Expr {
+        let start = here
+        advance()
+        if accept(.kwFrom) {
+            let value = try parseExpression()
+            return Expr(.yieldFrom(value: value), range(from: start))
+        }
+        if startsExpression(kind) && kind != .error {
+            let value = try parseStarExpressions()
+            return Expr(.yield(value: value), range(from: start))
+        }
+        return Expr(.yield(value: nil), range(from: start))
+    }
+
+    /// `primary '(' [arguments] ')'` including a sole generator argument (`f(x for x in y)`).
+    func parseCall(_ function: Expr, start: SourceLocation) throws(ParseError) -> Expr {
+        let open = here
+        advance()
+        try enter()
+        defer { leave() }
+        var args: [Expr] = []
+        var keywords: [Keyword] = []
+        var sawKeywordUnpacking = false
+        while kind != .rpar {
+            let argStart = here
+            if kind == .star {
+                advance()
+                let value = try parseExpression()
+                if sawKeywordUnpacking {
+                    throw error("iterable argument unpacking follows keyword argument unpacking", range(from: argStart))
+                }
+                args.append(Expr(.starred(value: value, ctx: .load), range(from: argStart)))
+            } else if kind == .doubleStar {
+                advance()
+                let value = try parseExpression()
+                sawKeywordUnpacking = true
+                keywords.append(Keyword(arg: nil, value: value, range: range(from: argStart)))
+            } else if kind == .name && peekKind() == .equal {
+                let name = nameText(tok)
+                advance(); advance()
+                let value = try parseExpression()
+                keywords.append(Keyword(arg: name, value: value, range: range(from: argStart)))
+            } else {
+                let e = try parseNamedExpression()
+                if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+                    let generators = try parseComprehensionClauses()
+                    if args.isEmpty && keywords.isEmpty && kind == .rpar {
+                        advance()
+                        let gen = Expr(.generatorExp(elt: e, generators: generators), SourceRange(start: open, end: prevEnd))
+                        return Expr(.call(function: function, args: [gen], keywords: []), range(from: start))
+                    }
+                    throw error("Generator expression must be parenthesized", SourceRange(start: e.range.start, end: prevEnd))
+                }
+                if kind == .equal {
+                    throw error("expression cannot contain assignment, perhaps you meant \"==\"?", SourceRange(start: e.range.start, end: endLoc(tok)))
+                }
+                if !keywords.isEmpty {
+                    let message = sawKeywordUnpacking ? "positional argument follows keyword argument unpacking"
+                                                      : "positional argument follows keyword argument"
+                    throw error(message, e.range)
+                }
+                args.append(e)
+            }
+            if !accept(.comma) { break }
+        }
+        try expectClosing(.rpar, ")")
+        return Expr(.call(function: function, args: args, keywords: keywords), range(from: start))
+    }
+
+    // MARK: - Targets
+
+    /// Converts a parsed expression to an assignment (`.store`) or `del` (`.del`) target,
+    /// with CPython's messages for what cannot be one (`invalid_assignment`, `invalid_del_stmt`).
+    func setContext(_ e: Expr, _ ctx: ExprContext) throws(ParseError) -> Expr {
+        switch e.kind {
+        case .name(let id, _): return Expr(.name(id: id, ctx: ctx), e.range)
+        case .attribute(let v, let a, _): return Expr(.attribute(value: v, attr: a, ctx: ctx), e.range)
+        case .subscript(let v, let s, _): return Expr(.subscript(value: v, slice: s, ctx: ctx), e.range)
+        case .starred(let v, _):
+            if ctx == .del { throw error("cannot delete starred", e.range) }
+            return Expr(.starred(value: try setContext(v, ctx), ctx: ctx), e.range)
+        case .tuple(let elts, _):
+            var out: [Expr] = []
+            out.reserveCapacity(elts.count)
+            for x in elts { out.append(try setContext(x, ctx)) }
+            return Expr(.tuple(elts: out, ctx: ctx), e.range)
+        case .list(let elts, _):
+            var out: [Expr] = []
+            out.reserveCapacity(elts.count)
+            for x in elts { out.append(try setContext(x, ctx)) }
+            return Expr(.list(elts: out, ctx: ctx), e.range)
+        default:
+            let verb = ctx == .del ? "delete" : "assign to"
+            throw error("cannot \(verb) \(describe(e))", e.range)
+        }
+    }
+
+    /// CPython's `_PyPegen_get_expr_name`: how an expression is named in error messages.
+    func describe(_ e: Expr) -> String {
+        switch e.kind {
+        case .attribute: return "attribute"
+        case .subscript: return "subscript"
+        case .starred: return "starred"
+        case .name: return "name"
+        case .list: return "list"
+        case .tuple: return "tuple"
+        case .lambda: return "lambda"
+        case .call: return "function call"
+        case .boolOp, .binOp, .unaryOp: return "expression"
+        case .generatorExp: return "generator expression"
+        case .yield, .yieldFrom: return "yield expression"
+        case .await: return "await expression"
+        case .listComp: return "list comprehension"
+        case .setComp: return "set comprehension"
+        case .dictComp: return "dict comprehension"
+        case .dict: return "dict literal"
+        case .set: return "set display"
+        case .joinedStr, .formattedValue: return "f-string expression"
+        case .constant(let v, _):
+            switch v {
+            case .none: return "None"
+            case .bool(let b): return b ? "True" : "False"
+            case .ellipsis: return "ellipsis"
+            default: return "literal"
+            }
+        case .compare: return "comparison"
+        case .ifExp: return "conditional expression"
+        case .namedExpr: return "named expression"
+        case .slice: return "slice"
+        case .invalid: return "expression"
+        }
+    }
+}
