@@ -40,9 +40,12 @@ final class Server: Sendable {
     /// Back-pressure: the reader pauses while this many jobs wait for a thread.
     private let maxQueuedJobs = 10_000
 
-    init(writer: MessageWriter, log: ProblemLog) {
+    let services: Services
+
+    init(writer: MessageWriter, log: ProblemLog, services: Services = .live) {
         self.writer = writer
         self.log = log
+        self.services = services
     }
 
     var lifecycle: Lifecycle { state.withLock { $0.lifecycle } }
@@ -187,7 +190,7 @@ final class Server: Sendable {
         workers.submit {
             let response: JSONValue
             do throws(ProtocolError) {
-                response = Response.success(id, try work(RequestContext(positionEncoding: encoding, cancellation: flag)))
+                response = Response.success(id, try work(RequestContext(positionEncoding: encoding, cancellation: flag, services: self.services)))
             } catch {
                 response = Response.failure(id, error)
             }
