@@ -95,6 +95,51 @@ import Testing
         }
     }
 
+    /// Peak resident memory of a daemon that skipped a message over the limit, read from
+    /// `/proc/<pid>/status` (VmHWM) while it still runs. LSP knows the size from the header, so
+    /// the skipped body is never stored; NDJSON must hold a line until it passes the limit, so its
+    /// peak is bounded by about twice the limit, whatever comes after.
+    @Test func skippingOversizedMessagesKeepsMemoryBounded() throws {
+        guard TestPaths.binaryAvailable, let binary = TestPaths.binary else { return }
+        let size = 64 * 1024 * 1024 + 1
+        for framing in [Framing.lsp, .ndjson] {
+            var input: [UInt8]
+            if framing == .lsp {
+                input = Array("Content-Length: \(size)\r\n\r\n".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: size)
+            } else {
+                input = Array("[\"".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: size) + Array("\"]\n".utf8)
+            }
+            input += frames([request(9, "async/lookup", #"{"query":"gather","limit":1}"#)], framing)
+            let process = Process()
+            process.executableURL = binary
+            let stdin = Pipe(), stdout = Pipe()
+            process.standardInput = stdin
+            process.standardOutput = stdout
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let payload = Data(input)
+            DispatchQueue.global().async { stdin.fileHandleForWriting.write(payload) }
+            // Wait for the reply to the request after the big message: by then it was skipped.
+            var received = Data()
+            while !(String(decoding: received, as: UTF8.self).contains("mistake-3")) {
+                let chunk = stdout.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                received.append(chunk)
+            }
+            let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
+            try? stdin.fileHandleForWriting.close()
+            process.waitUntilExit()
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                  let kib = Int(line.split(separator: " ").dropFirst().first { !$0.isEmpty }?.trimmingCharacters(in: .whitespaces) ?? "") else {
+                print("note: no /proc/<pid>/status here; skipping the memory check")
+                return
+            }
+            let limitKiB = framing == .lsp ? 40 * 1024 : 200 * 1024
+            #expect(kib < limitKiB, "[\(framing)] peak RSS \(kib) KiB")
+            #expect(String(decoding: received, as: UTF8.self).contains("mistake-3"))
+        }
+    }
+
     @Test func truncatedLSPBodyAtEndOfInputDoesNotHang() throws {
         guard TestPaths.binaryAvailable else { return }
         var input = Frames.lsp([request(1, "async/lookup", #"{"query":"gather","limit":1}"#)])
