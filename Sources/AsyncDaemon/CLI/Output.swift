@@ -49,6 +49,8 @@ enum Output {
                 line += (style.map { paint(padded, $0, color: color) } ?? padded)
                 if !last { line += separator }
             }
+            // No trailing blanks when the last cells are empty.
+            while line.last == " " { line.removeLast() }
             return line
         }
     }
