@@ -6,7 +6,8 @@
 /// synonyms (`at once`, `parallel`, `simultaneously` → `concurrent`; `without` → `non`).
 /// Each query term scores its inverse document frequency times the weight of the best field it
 /// occurs in (pattern > code, consequence > wrong form, keywords > note); entries that match every
-/// term, or the query as a phrase, get a bonus. Scores are normalised to 0…1 against the best a
+/// term get a bonus, and a larger one when the query is exactly their title or one of their
+/// keywords (`async def`), else when it occurs in a field as a phrase. Scores are normalised to 0…1 against the best a
 /// perfect entry could reach. Stop words only (`how do I`) or unknown words give no results.
 struct QuickReferenceSearch: Sendable {
     struct Hit: Sendable, Equatable {
@@ -22,6 +23,8 @@ struct QuickReferenceSearch: Sendable {
         var fields: [(weight: Double, tokens: [String])]
         /// Each token's best field weight in this entry.
         var bestWeight: [String: Double]
+        /// The pattern and each keyword as term sequences: a query equal to one is a bull's-eye.
+        var exactPhrases: [[String]]
     }
 
     private let indexed: [IndexedEntry]
@@ -44,7 +47,8 @@ struct QuickReferenceSearch: Sendable {
                 for token in field.tokens { best[token] = max(best[token] ?? 0, field.weight) }
             }
             for token in best.keys { frequency[token, default: 0] += 1 }
-            indexed.append(IndexedEntry(entry: entry, fields: fields, bestWeight: best))
+            let exact = [Self.terms(entry.pattern)] + entry.keywords.map { Self.terms($0) }
+            indexed.append(IndexedEntry(entry: entry, fields: fields, bestWeight: best, exactPhrases: exact.filter { !$0.isEmpty }))
         }
         self.indexed = indexed
         self.documentFrequency = frequency
@@ -64,7 +68,7 @@ struct QuickReferenceSearch: Sendable {
             return df == 0 ? 0 : log1p(count / df)
         }
         // Unknown words are ignored; a query of only unknown words finds nothing.
-        let best = zip(queryTerms, idf).reduce(0.0) { $0 + $1.1 * 3.0 } * 1.6
+        let best = zip(queryTerms, idf).reduce(0.0) { $0 + $1.1 * 3.0 } * 1.3 * 1.5
         guard best > 0 else { return [] }
         let known = idf.filter { $0 > 0 }.count
         var hits: [Hit] = []
@@ -78,8 +82,10 @@ struct QuickReferenceSearch: Sendable {
             }
             guard matched > 0 else { continue }
             if matched == known { score *= 1.3 }  // every known term matched
-            if sequence.count >= 2, item.fields.contains(where: { Self.containsPhrase($0.tokens, sequence) }) {
-                score *= 1.2 // the whole query as a phrase
+            if item.exactPhrases.contains(sequence) {
+                score *= 1.5  // the query is the entry's title or one of its keywords
+            } else if sequence.count >= 2, item.fields.contains(where: { Self.containsPhrase($0.tokens, sequence) }) {
+                score *= 1.2  // the whole query as a phrase
             }
             hits.append(Hit(entry: item.entry, score: (min(score / best, 1) * 1000).rounded() / 1000))
         }
