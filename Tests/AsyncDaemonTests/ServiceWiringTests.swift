@@ -22,7 +22,7 @@ import Testing
             #expect(limits.wallMilliseconds == 30_000)
             let start = ContinuousClock.now
             while !flag.isCancelled {
-                if ContinuousClock.now - start > .seconds(20) { return RunResult(outcome: .limit, limit: .wall) }
+                if ContinuousClock.now - start > .seconds(60) { return RunResult(outcome: .limit, limit: .wall) }
                 usleep(1000)
             }
             observed.store(1, ordering: .relaxed)
@@ -33,7 +33,7 @@ import Testing
             request(1, "async/run", #"{"source":"while True: pass","limits":{"steps":1000000000,"wallMilliseconds":30000}}"#),
             #"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#,
         ], services: services)
-        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(Date().timeIntervalSince(start) < 15, "a run that would spin 60 s, cancelled at once")
         #expect(observed.load(ordering: .relaxed) == 1, "the runner saw the flag")
         #expect(transcript.replies.count == 1)
         #expect(transcript.replies.first?["error"]?["code"] == .int(-32800))
