@@ -10,6 +10,7 @@
 #        overhead is included), against the CPython anchor bench/daemon_python_anchor.py.
 #
 # usage: bench/daemon.sh [--no-build]
+#   ASYNCD_STATIC=1 also builds `--static-swift-stdlib` into .build-static and times its cold start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" != "--no-build" ]]; then swift build -c release --product asyncd >&2; fi
@@ -24,8 +25,13 @@ N=10000
 
 echo "## cold start: $BIN lookup gather"
 if command -v hyperfine >/dev/null; then
+  extra=()
+  if [[ "${ASYNCD_STATIC:-}" == 1 ]]; then
+    swift build -c release --static-swift-stdlib --product asyncd --build-path .build-static >&2
+    extra=(".build-static/release/asyncd lookup gather")
+  fi
   hyperfine -N --warmup 10 --runs 300 --export-markdown "$OUT/cold.md" \
-    "$BIN lookup gather" "$PY -c pass" "$PY -c 'import asyncio'" >&2
+    "$BIN lookup gather" "${extra[@]}" "$PY -c pass" "$PY -c 'import asyncio'" >&2
   cat "$OUT/cold.md"
 else
   for cmd in "$BIN lookup gather" "$PY -c pass"; do
