@@ -140,6 +140,26 @@ import Testing
         }
     }
 
+    /// Leading whitespace before the first `{`, CRLF line ends, blank lines, and a last request
+    /// without a newline, which is still answered at end of input.
+    @Test func ndjsonLineEndsEndToEnd() throws {
+        guard TestPaths.binaryAvailable else { return }
+        let input = " \r\n\t" + request(1, "async/lookup", #"{"query":"gather","limit":1}"#) + "\r\n\r\n   \n"
+            + request(2, "async/lookup", #"{"query":"sleep","limit":1}"#)
+        let run = try BinaryRun.run([], input: Array(input.utf8), timeout: 20)
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        let replies = Replies.parse(run.stdout)
+        #expect(replies.map { $0["id"] } == [.int(1), .int(2)])
+        #expect(replies.last?["result"]?["entries"]?.arrayValue?.first?["id"] == .string("qr-non-blocking-sleep"))
+        // LSP framing picked after leading blank lines too, with a Content-Type header first.
+        let body = request(3, "async/lookup", #"{"query":"gather","limit":1}"#)
+        let lsp = "\r\n\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
+        let lspRun = try BinaryRun.run([], input: Array(lsp.utf8), timeout: 20)
+        #expect(lspRun.stdoutText.hasPrefix("Content-Length: "))
+        #expect(Replies.parse(lspRun.stdout).map { $0["id"] } == [.int(3)])
+    }
+
     @Test func truncatedLSPBodyAtEndOfInputDoesNotHang() throws {
         guard TestPaths.binaryAvailable else { return }
         var input = Frames.lsp([request(1, "async/lookup", #"{"query":"gather","limit":1}"#)])
