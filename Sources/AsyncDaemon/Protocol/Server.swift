@@ -10,8 +10,9 @@ import Synchronization
 /// Reading, dispatching and writing are separate (as in sourcekit-lsp): the reader thread
 /// classifies each message and answers lifecycle requests and the microsecond-cheap
 /// `async/lookup` itself, in order; `async/analyze`, `async/run` (and the test aid
-/// `$/asyncd/sleep`) run concurrently, each on a thread of `WorkerPool`, so a long `async/run` never holds back a lookup;
-/// replies may therefore come out of order, and `MessageWriter` keeps each one whole.
+/// `$/asyncd/sleep`) run concurrently, each on a thread of `WorkerPool`, so a long `async/run`
+/// never holds back a lookup; replies may therefore come out of order, and `MessageWriter`
+/// keeps each one whole.
 /// `$/cancelRequest` is handled on the reader thread, ahead of any queued work: it sets the
 /// request's `CancellationFlag` and answers -32800 at once; the handler's late result is dropped.
 final class Server: Sendable {

@@ -8,8 +8,8 @@ import Glibc
 /// thread blocked in a long `async/run`, so two long runs on a 2-core machine would hold back
 /// every lookup. Here a job goes to an idle worker when there is one, else to a new thread, up
 /// to `maxThreads`; only when that many jobs run at once do further jobs wait in the queue.
-/// Workers stay alive when idle (at most `maxThreads` of them), so a lookup costs a wake-up, not
-/// a thread creation. Threads get a large stack (`stackBytes`) because the analyzer's parser and
+/// Workers stay alive for `idleSeconds` after their last job, so a burst of requests costs
+/// wake-ups, not thread creations, and an idle daemon holds no worker threads. Threads get a large stack (`stackBytes`) because the analyzer's parser and
 /// the runner recurse on deeply nested programs.
 ///
 /// A wake-up is a token: the submitter takes an idle worker out of `idleWorkers` and adds a
@@ -30,10 +30,12 @@ final class WorkerPool: @unchecked Sendable {
     private let allDone: UnsafeMutablePointer<pthread_cond_t>
     let maxThreads: Int
     let stackBytes: Int
+    let idleSeconds: Int
 
-    init(maxThreads: Int = 64, stackBytes: Int = 64 << 20) {
+    init(maxThreads: Int = 64, stackBytes: Int = 64 << 20, idleSeconds: Int = 5) {
         self.maxThreads = maxThreads
         self.stackBytes = stackBytes
+        self.idleSeconds = idleSeconds
         mutex = .allocate(capacity: 1)
         workAvailable = .allocate(capacity: 1)
         allDone = .allocate(capacity: 1)
@@ -42,8 +44,8 @@ final class WorkerPool: @unchecked Sendable {
         pthread_cond_init(allDone, nil)
     }
 
-    // The daemon's pool lives as long as the process; tests make a few and leak their idle threads'
-    // synchronisation objects deliberately rather than destroy them under a waiting thread.
+    // The daemon's pool lives as long as the process. Tests make many; their mutex and condition
+    // variables are not freed, since a worker may still be leaving when the pool is released.
 
     func submit(_ job: @escaping Job) {
         pthread_mutex_lock(mutex)
@@ -100,9 +102,26 @@ final class WorkerPool: @unchecked Sendable {
                 continue
             }
             idleWorkers += 1
-            while wakeTokens == 0 { pthread_cond_wait(workAvailable, mutex) }
+            while wakeTokens == 0 {
+                if waitForWork() == ETIMEDOUT, wakeTokens == 0 {
+                    // Idle for `idleSeconds`: leave, so an idle daemon holds no threads.
+                    idleWorkers -= 1
+                    threads -= 1
+                    pthread_mutex_unlock(mutex)
+                    return
+                }
+            }
             wakeTokens -= 1
         }
+    }
+
+    /// Waits on `workAvailable` (mutex held) for at most `idleSeconds`.
+    private func waitForWork() -> Int32 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var deadline = now
+        deadline.tv_sec += idleSeconds
+        return pthread_cond_timedwait(workAvailable, mutex, &deadline)
     }
 
     private func startThread() {
