@@ -114,6 +114,29 @@ import Testing
         #expect(try JSONParser.parse(Array(data))["entries"]?.arrayValue?.first?["id"] == .string("mistake-3-sequential-await"))
     }
 
+    @Test func rulesListAndDocumentation() throws {
+        guard TestPaths.binaryAvailable else { return }
+        let unknown = try BinaryRun.run(["rules", "AIO999"])
+        #expect(unknown.status == 2)
+        let list = try BinaryRun.run(["rules"], environment: plain)
+        #expect(list.status == 0)
+        let rules = Linter.rules
+        guard let first = rules.first else {
+            print("note: no rules registered in this build; skipping the listing check")
+            return
+        }
+        let lines = list.stdoutText.split(separator: "\n")
+        #expect(lines.count == rules.count)
+        // Aligned: every rule's name starts at the same column.
+        let nameColumns = Set(zip(lines, rules).compactMap { line, rule in
+            line.firstRange(of: " " + rule.name + " ").map { line.distance(from: line.startIndex, to: $0.lowerBound) }
+        })
+        #expect(nameColumns.count == 1)
+        let one = try BinaryRun.run(["rules", first.code.lowercased()], environment: plain)
+        #expect(one.status == 0)
+        #expect(one.stdoutText.hasPrefix("\(first.code) \(first.name) (\(first.severity.label))"))
+    }
+
     @Test func usageAndIOErrorsExit2() throws {
         guard TestPaths.binaryAvailable else { return }
         #expect(try BinaryRun.run(["check"]).status == 2)
