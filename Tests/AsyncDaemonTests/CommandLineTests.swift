@@ -92,6 +92,51 @@ import Testing
         #expect([0, 2].contains(stdinCheck.status))
     }
 
+    /// The quick reference is compiled in: a copy of the binary in an empty folder, run from
+    /// there, answers without `../shared`.
+    @Test func binaryWorksWhenCopiedElsewhere() throws {
+        guard TestPaths.binaryAvailable, let binary = TestPaths.binary else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("asyncd-copy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("asyncd")
+        try FileManager.default.copyItem(at: binary, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["lookup", "--format", "json", "--limit", "1", "gather"]
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try JSONParser.parse(Array(data))["entries"]?.arrayValue?.first?["id"] == .string("mistake-3-sequential-await"))
+    }
+
+    @Test func rulesListAndDocumentation() throws {
+        guard TestPaths.binaryAvailable else { return }
+        let unknown = try BinaryRun.run(["rules", "AIO999"])
+        #expect(unknown.status == 2)
+        let list = try BinaryRun.run(["rules"], environment: plain)
+        #expect(list.status == 0)
+        let rules = Linter.rules
+        guard let first = rules.first else {
+            print("note: no rules registered in this build; skipping the listing check")
+            return
+        }
+        let lines = list.stdoutText.split(separator: "\n")
+        #expect(lines.count == rules.count)
+        // Aligned: every rule's name starts at the same column.
+        let nameColumns = Set(zip(lines, rules).compactMap { line, rule in
+            line.firstRange(of: " " + rule.name + " ").map { line.distance(from: line.startIndex, to: $0.lowerBound) }
+        })
+        #expect(nameColumns.count == 1)
+        let one = try BinaryRun.run(["rules", first.code.lowercased()], environment: plain)
+        #expect(one.status == 0)
+        #expect(one.stdoutText.hasPrefix("\(first.code) \(first.name) (\(first.severity.label))"))
+    }
+
     @Test func usageAndIOErrorsExit2() throws {
         guard TestPaths.binaryAvailable else { return }
         #expect(try BinaryRun.run(["check"]).status == 2)

@@ -81,3 +81,49 @@ import Testing
         #expect(AnalyzeMethod.filePath(fromURI: "file://%") == nil)
     }
 }
+
+/// `asyncd run`'s text rendering, with hand-built results.
+@Suite struct RunTextTests {
+    @Test func timelineIsAlignedAndReportSpeaksCPython() {
+        let result = RunResult(outcome: .exception, stdout: "",
+                               exception: RunException(type: "ZeroDivisionError", message: "division by zero",
+                                                       traceback: [TracebackEntry(line: 9, function: "<module>"), TracebackEntry(line: 4, function: "main")]),
+                               trace: [TraceEvent(seq: 0, time: 0, task: "Task-1", kind: .create, line: 9),
+                                       TraceEvent(seq: 1, time: 1.5, task: "Task-12", kind: .suspend, line: 4, detail: "sleep(0.5)")],
+                               virtualTime: 1.5, steps: 10, warnings: ["RuntimeWarning: coroutine 'f' was never awaited"])
+        let lines = RunCommand.timelineLines(result, color: false)
+        #expect(lines == [
+            "SEQ  TIME   TASK     KIND     LINE  DETAIL",
+            "0    0.000  Task-1   create   9",
+            "1    1.500  Task-12  suspend  4     sleep(0.5)",
+        ])
+        #expect(RunCommand.report(result) == [
+            "RuntimeWarning: coroutine 'f' was never awaited",
+            "Traceback (most recent call last):",
+            "  File \"main.py\", line 9, in <module>",
+            "  File \"main.py\", line 4, in main",
+            "ZeroDivisionError: division by zero",
+        ])
+        #expect(RunCommand.report(RunResult(outcome: .limit, limit: .steps, steps: 100)) == ["asyncd: stopped: the steps limit was reached after 100 steps"])
+    }
+
+    @Test func timesFormatWithoutTrapping() {
+        #expect(RunCommand.formatTime(0.0005) == "0.001")
+        #expect(RunCommand.formatTime(12.25) == "12.250")
+        #expect(RunCommand.formatTime(-0.5) == "-0.500")
+        #expect(RunCommand.formatTime(.infinity) == "inf")
+        #expect(RunCommand.formatTime(1e300) == "1e+300")
+    }
+
+    @Test func extremeLocationsClamp() {
+        let table = LineTable("ab\ncd")
+        let low = Analyzer.SourceLocation(line: Int.min, column: Int.min, offset: Int.min)
+        let high = Analyzer.SourceLocation(line: Int.max, column: Int.max, offset: Int.max)
+        #expect(table.position(of: low, in: .utf16) == LSPPosition(line: 0, character: 0))
+        #expect(table.position(of: high, in: .utf16) == LSPPosition(line: 1, character: 2))
+        #expect(table.position(utf8Offset: Int.min, in: .utf8) == LSPPosition(line: 0, character: 0))
+        #expect(table.position(utf8Offset: Int.max, in: .utf8) == LSPPosition(line: 1, character: 2))
+        #expect(table.utf8Offset(of: LSPPosition(line: Int.min, character: Int.max), in: .utf16) == 0)
+        #expect(table.utf8Offset(of: LSPPosition(line: 1, character: Int.max), in: .utf32) == 5)
+    }
+}

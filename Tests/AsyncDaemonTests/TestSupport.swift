@@ -54,17 +54,17 @@ struct Transcript {
 
 enum InProcess {
     /// Feeds `input` to a fresh server, `chunkSize` bytes per read, and collects everything.
-    static func serve(_ input: [UInt8], chunkSize: Int = 65536, limits: FrameLimits = .standard) -> Transcript {
+    static func serve(_ input: [UInt8], chunkSize: Int = 65536, limits: FrameLimits = .standard, services: Services = .live) -> Transcript {
         let sink = MemorySink()
         let log = ProblemLog(capture: true)
-        let server = Server(writer: MessageWriter(sink: sink), log: log)
+        let server = Server(writer: MessageWriter(sink: sink), log: log, services: services)
         let code = server.serve(MemorySource(input, chunkSize: chunkSize), limits: limits)
         let raw = sink.bytes
         return Transcript(raw: raw, replies: Replies.parse(raw), exitCode: code, problems: log.lines)
     }
 
-    static func serve(ndjson lines: [String]) -> Transcript {
-        serve(Array(lines.map { $0 + "\n" }.joined().utf8))
+    static func serve(ndjson lines: [String], services: Services = .live) -> Transcript {
+        serve(Array(lines.map { $0 + "\n" }.joined().utf8), services: services)
     }
 
     static func serve(lsp bodies: [String]) -> Transcript {

@@ -90,9 +90,10 @@ enum RunCommand {
 
     /// Seconds with three decimals (`1.500`).
     static func formatTime(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return "?" }
+        guard seconds.isFinite, abs(seconds) < 1e12 else { return seconds.description }
         let millis = Int((seconds * 1000).rounded())
         let fraction = String(abs(millis) % 1000)
-        return "\(millis / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
+        let sign = millis < 0 ? "-" : ""
+        return "\(sign)\(abs(millis) / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
     }
 }

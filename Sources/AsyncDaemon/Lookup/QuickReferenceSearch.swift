@@ -6,7 +6,8 @@
 /// synonyms (`at once`, `parallel`, `simultaneously` → `concurrent`; `without` → `non`).
 /// Each query term scores its inverse document frequency times the weight of the best field it
 /// occurs in (pattern > code, consequence > wrong form, keywords > note); entries that match every
-/// term, or the query as a phrase, get a bonus. Scores are normalised to 0…1 against the best a
+/// term get a bonus, and a larger one when the query is exactly their title or one of their
+/// keywords (`async def`), else when it occurs in a field as a phrase. Scores are normalised to 0…1 against the best a
 /// perfect entry could reach. Stop words only (`how do I`) or unknown words give no results.
 struct QuickReferenceSearch: Sendable {
     struct Hit: Sendable, Equatable {
@@ -18,9 +19,12 @@ struct QuickReferenceSearch: Sendable {
 
     private struct IndexedEntry: Sendable {
         var entry: ReferenceEntry
-        /// Token sequences per field, with the field's weight.
+        /// Token sequences per field, with the field's weight (for phrase matches).
         var fields: [(weight: Double, tokens: [String])]
-        var allTokens: Set<String>
+        /// Each token's best field weight in this entry.
+        var bestWeight: [String: Double]
+        /// The pattern and each keyword as term sequences: a query equal to one is a bull's-eye.
+        var exactPhrases: [[String]]
     }
 
     private let indexed: [IndexedEntry]
@@ -38,9 +42,13 @@ struct QuickReferenceSearch: Sendable {
             if let consequence = entry.consequence { fields.append((2.0, Self.terms(consequence))) }
             if let note = entry.note { fields.append((1.0, Self.terms(note))) }
             fields.append((1.5, entry.keywords.flatMap { Self.terms($0) }))
-            let all = Set(fields.flatMap(\.tokens))
-            for token in all { frequency[token, default: 0] += 1 }
-            indexed.append(IndexedEntry(entry: entry, fields: fields, allTokens: all))
+            var best: [String: Double] = [:]
+            for field in fields {
+                for token in field.tokens { best[token] = max(best[token] ?? 0, field.weight) }
+            }
+            for token in best.keys { frequency[token, default: 0] += 1 }
+            let exact = [Self.terms(entry.pattern)] + entry.keywords.map { Self.terms($0) }
+            indexed.append(IndexedEntry(entry: entry, fields: fields, bestWeight: best, exactPhrases: exact.filter { !$0.isEmpty }))
         }
         self.indexed = indexed
         self.documentFrequency = frequency
@@ -60,22 +68,24 @@ struct QuickReferenceSearch: Sendable {
             return df == 0 ? 0 : log1p(count / df)
         }
         // Unknown words are ignored; a query of only unknown words finds nothing.
-        let best = zip(queryTerms, idf).reduce(0.0) { $0 + $1.1 * 3.0 } * 1.6
+        let best = zip(queryTerms, idf).reduce(0.0) { $0 + $1.1 * 3.0 } * 1.3 * 1.5
         guard best > 0 else { return [] }
+        let known = idf.filter { $0 > 0 }.count
         var hits: [Hit] = []
         for item in indexed {
             var score = 0.0
             var matched = 0
-            for (term, weight) in zip(queryTerms, idf) where weight > 0 && item.allTokens.contains(term) {
-                let fieldWeight = item.fields.reduce(0.0) { $1.tokens.contains(term) ? max($0, $1.weight) : $0 }
+            for (term, weight) in zip(queryTerms, idf) where weight > 0 {
+                guard let fieldWeight = item.bestWeight[term] else { continue }
                 score += weight * fieldWeight
                 matched += 1
             }
             guard matched > 0 else { continue }
-            let known = idf.filter { $0 > 0 }.count
             if matched == known { score *= 1.3 }  // every known term matched
-            if sequence.count >= 2, item.fields.contains(where: { Self.containsPhrase($0.tokens, sequence) }) {
-                score *= 1.2 // the whole query as a phrase
+            if item.exactPhrases.contains(sequence) {
+                score *= 1.5  // the query is the entry's title or one of its keywords
+            } else if sequence.count >= 2, item.fields.contains(where: { Self.containsPhrase($0.tokens, sequence) }) {
+                score *= 1.2  // the whole query as a phrase
             }
             hits.append(Hit(entry: item.entry, score: (min(score / best, 1) * 1000).rounded() / 1000))
         }
@@ -131,35 +141,63 @@ struct QuickReferenceSearch: Sendable {
         "syntaxerror": "syntaxerror", "awaiting": "await", "awaited": "await", "awaits": "await", "unawaited": "await",
     ]
 
+    private static let phraseBytes: [(phrase: [UInt8], replacement: [UInt8])] =
+        phrases.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
     /// Lowercased, stemmed, synonym-mapped words of `text`, stop words removed, in order.
+    /// Works on ASCII bytes (every other byte separates words): the tables and the queries
+    /// people type about them are English and Python identifiers.
     static func terms(_ text: String) -> [String] {
-        var lowered = " " + text.lowercased() + " "
-        for (phrase, replacement) in phrases where lowered.contains(phrase) {
-            lowered = lowered.replacing(phrase, with: replacement)
-        }
+        var bytes: [UInt8] = [0x20]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        for byte in text.utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
+        bytes.append(0x20)
+        for (phrase, replacement) in phraseBytes { bytes = replaceAll(phrase, with: replacement, in: bytes) }
         var words: [String] = []
-        var current = ""
-        func flush() {
-            guard !current.isEmpty else { return }
-            words.append(current)
-            // `create_task`, `fetch_data`: the parts are words too.
-            if current.contains("_") {
-                words.append(contentsOf: current.split(separator: "_").map(String.init))
-            }
-            current = ""
+        var start = -1
+        func isWordByte(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
         }
-        for scalar in lowered.unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || scalar == "_" {
-                current.unicodeScalars.append(scalar)
-            } else {
-                flush()
+        for index in 0...bytes.count {
+            let inWord = index < bytes.count && isWordByte(bytes[index])
+            if inWord {
+                if start < 0 { start = index }
+            } else if start >= 0 {
+                let word = bytes[start..<index]
+                words.append(String(decoding: word, as: UTF8.self))
+                // `create_task`, `fetch_data`: the parts are words too.
+                if word.contains(0x5F) {
+                    words.append(contentsOf: word.split(separator: 0x5F).map { String(decoding: $0, as: UTF8.self) })
+                }
+                start = -1
             }
         }
-        flush()
         return words.compactMap { word in
             let stemmed = stem(word)
             return stopWords.contains(stemmed) || stopWords.contains(word) ? nil : stemmed
         }
+    }
+
+    private static func replaceAll(_ phrase: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        guard let first = phrase.first, bytes.count >= phrase.count else { return bytes }
+        var out: [UInt8] = []
+        var i = 0
+        var changed = false
+        while i < bytes.count {
+            if bytes[i] == first, i + phrase.count <= bytes.count, bytes[i..<(i + phrase.count)].elementsEqual(phrase) {
+                if !changed {
+                    out.reserveCapacity(bytes.count + 16)
+                    out.append(contentsOf: bytes[0..<i])
+                    changed = true
+                }
+                out.append(contentsOf: replacement)
+                i += phrase.count
+            } else {
+                if changed { out.append(bytes[i]) }
+                i += 1
+            }
+        }
+        return changed ? out : bytes
     }
 
     private static func stem(_ word: String) -> String {

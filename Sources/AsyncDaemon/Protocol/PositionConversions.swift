@@ -63,7 +63,8 @@ struct LineTable: Sendable {
 
     /// The LSP position of a CPython-style location (`line` 1-based, `column` in UTF-8 bytes).
     func position(of location: SourceLocation, in encoding: PositionEncoding) -> LSPPosition {
-        position(line: location.line - 1, utf8Column: location.column, in: encoding)
+        // `line` is 1-based; 0 and below (or Int.min) clamp to the first line without overflow.
+        position(line: location.line > 0 ? location.line - 1 : -1, utf8Column: location.column, in: encoding)
     }
 
     /// The LSP position for a 0-based line and a UTF-8 byte column on it, clamped.

@@ -8,9 +8,11 @@ import Synchronization
 /// JSON in `JSON/`, each method in `Methods/`.
 ///
 /// Reading, dispatching and writing are separate (as in sourcekit-lsp): the reader thread
-/// classifies each message and answers lifecycle requests itself, in order; `async/*` requests
-/// run concurrently, each on a thread of `WorkerPool`, so a long `async/run` never holds back a lookup;
-/// replies may therefore come out of order, and `MessageWriter` keeps each one whole.
+/// classifies each message and answers lifecycle requests and the microsecond-cheap
+/// `async/lookup` itself, in order; `async/analyze`, `async/run` (and the test aid
+/// `$/asyncd/sleep`) run concurrently, each on a thread of `WorkerPool`, so a long `async/run`
+/// never holds back a lookup; replies may therefore come out of order, and `MessageWriter`
+/// keeps each one whole.
 /// `$/cancelRequest` is handled on the reader thread, ahead of any queued work: it sets the
 /// request's `CancellationFlag` and answers -32800 at once; the handler's late result is dropped.
 final class Server: Sendable {
@@ -39,9 +41,12 @@ final class Server: Sendable {
     /// Back-pressure: the reader pauses while this many jobs wait for a thread.
     private let maxQueuedJobs = 10_000
 
-    init(writer: MessageWriter, log: ProblemLog) {
+    let services: Services
+
+    init(writer: MessageWriter, log: ProblemLog, services: Services = .live) {
         self.writer = writer
         self.log = log
+        self.services = services
     }
 
     var lifecycle: Lifecycle { state.withLock { $0.lifecycle } }
@@ -128,8 +133,12 @@ final class Server: Sendable {
                 try AnalyzeMethod.analyze(try AnalyzeMethod.decode(params), context: context)
             }
         case LookupMethod.name:
-            run(id, target: target) { (_) throws(ProtocolError) in
-                LookupMethod.lookup(try LookupMethod.decode(params))
+            // Answered right here: a search of 15 in-memory entries (query capped at 1,000
+            // characters) takes microseconds, less than handing it to another thread would.
+            do {
+                reply(target, Response.success(id, LookupMethod.lookup(try LookupMethod.decode(params))))
+            } catch {
+                reply(target, Response.failure(id, error))
             }
         case RunMethod.name:
             run(id, target: target) { (context) throws(ProtocolError) in
@@ -182,7 +191,7 @@ final class Server: Sendable {
         workers.submit {
             let response: JSONValue
             do throws(ProtocolError) {
-                response = Response.success(id, try work(RequestContext(positionEncoding: encoding, cancellation: flag)))
+                response = Response.success(id, try work(RequestContext(positionEncoding: encoding, cancellation: flag, services: self.services)))
             } catch {
                 response = Response.failure(id, error)
             }

@@ -1,84 +1,131 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// The threads that run request handlers.
 ///
 /// Not Dispatch's global queues: on Linux their width is the core count and they cannot see a
 /// thread blocked in a long `async/run`, so two long runs on a 2-core machine would hold back
-/// every lookup. Here each job gets a thread of its own, up to `maxThreads`; a finished thread
-/// takes the next queued job before it exits. Threads get a large stack (`stackBytes`) because
-/// the analyzer's parser and the runner recurse on deeply nested programs.
+/// every lookup. Here a job goes to an idle worker when there is one, else to a new thread, up
+/// to `maxThreads`; only when that many jobs run at once do further jobs wait in the queue.
+/// Workers stay alive for `idleSeconds` after their last job, so a burst of requests costs
+/// wake-ups, not thread creations, and an idle daemon holds no worker threads. Threads get a large stack (`stackBytes`) because the analyzer's parser and
+/// the runner recurse on deeply nested programs.
 ///
-/// `wait()` returns once every submitted job has finished (end of input). `queuedCount` lets
-/// the reader apply back-pressure so a client that never reads its replies cannot make the
-/// queue grow without bound.
-final class WorkerPool: Sendable {
+/// A wake-up is a token: the submitter takes an idle worker out of `idleWorkers` and adds a
+/// token; a worker leaves its wait only by taking a token, so spurious wake-ups change nothing.
+final class WorkerPool: @unchecked Sendable {
     typealias Job = @Sendable () -> Void
 
-    private struct State {
-        var queue: [Job] = []
-        var head = 0
-        var running = 0
-        var unfinished = 0
-    }
+    // Guarded by `mutex`.
+    private var queue: [Job] = []
+    private var head = 0
+    private var threads = 0
+    private var idleWorkers = 0
+    private var wakeTokens = 0
+    private var unfinished = 0
 
-    private let state = Mutex(State())
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let workAvailable: UnsafeMutablePointer<pthread_cond_t>
+    private let allDone: UnsafeMutablePointer<pthread_cond_t>
     let maxThreads: Int
     let stackBytes: Int
+    let idleSeconds: Int
 
-    init(maxThreads: Int = 64, stackBytes: Int = 64 << 20) {
+    init(maxThreads: Int = 64, stackBytes: Int = 64 << 20, idleSeconds: Int = 5) {
         self.maxThreads = maxThreads
         self.stackBytes = stackBytes
+        self.idleSeconds = idleSeconds
+        mutex = .allocate(capacity: 1)
+        workAvailable = .allocate(capacity: 1)
+        allDone = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(workAvailable, nil)
+        pthread_cond_init(allDone, nil)
     }
+
+    // The daemon's pool lives as long as the process. Tests make many; their mutex and condition
+    // variables are not freed, since a worker may still be leaving when the pool is released.
 
     func submit(_ job: @escaping Job) {
-        let spawn = state.withLock { s -> Bool in
-            s.unfinished += 1
-            if s.running < maxThreads {
-                s.running += 1
-                return true
-            }
-            s.queue.append(job)
-            return false
+        pthread_mutex_lock(mutex)
+        queue.append(job)
+        unfinished += 1
+        var spawn = false
+        if idleWorkers > 0 {
+            idleWorkers -= 1
+            wakeTokens += 1
+            pthread_cond_signal(workAvailable)
+        } else if threads < maxThreads {
+            threads += 1
+            spawn = true
         }
-        if spawn { startThread(first: job) }
+        pthread_mutex_unlock(mutex)
+        if spawn { startThread() }
     }
 
-    var queuedCount: Int { state.withLock { $0.queue.count - $0.head } }
+    /// Jobs waiting for a thread (the pool is full).
+    var queuedCount: Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return queue.count - head
+    }
 
     /// Blocks until every submitted job has finished.
     func wait() {
-        while state.withLock({ $0.unfinished }) > 0 { usleep(1000) }
+        pthread_mutex_lock(mutex)
+        while unfinished > 0 { pthread_cond_wait(allDone, mutex) }
+        pthread_mutex_unlock(mutex)
     }
 
-    private func nextJob(finished: Bool) -> Job? {
-        state.withLock { s -> Job? in
-            if finished { s.unfinished -= 1 }
-            if s.head < s.queue.count {
-                let job = s.queue[s.head]
-                s.head += 1
-                if s.head > 1024, s.head * 2 > s.queue.count {
-                    s.queue.removeFirst(s.head)
-                    s.head = 0
+    /// Called with the mutex held.
+    private func popJob() -> Job? {
+        guard head < queue.count else { return nil }
+        let job = queue[head]
+        head += 1
+        if head == queue.count {
+            queue.removeAll(keepingCapacity: queue.count < 4096)
+            head = 0
+        }
+        return job
+    }
+
+    private func workerLoop() {
+        pthread_mutex_lock(mutex)
+        while true {
+            if let job = popJob() {
+                pthread_mutex_unlock(mutex)
+                job()
+                pthread_mutex_lock(mutex)
+                unfinished -= 1
+                if unfinished == 0 { pthread_cond_broadcast(allDone) }
+                continue
+            }
+            idleWorkers += 1
+            while wakeTokens == 0 {
+                if waitForWork() == ETIMEDOUT, wakeTokens == 0 {
+                    // Idle for `idleSeconds`: leave, so an idle daemon holds no threads.
+                    idleWorkers -= 1
+                    threads -= 1
+                    pthread_mutex_unlock(mutex)
+                    return
                 }
-                return job
             }
-            s.running -= 1
-            return nil
+            wakeTokens -= 1
         }
     }
 
-    private func startThread(first: @escaping Job) {
-        let body: @Sendable () -> Void = { [self] in
-            var job: Job? = first
-            while let current = job {
-                current()
-                job = nextJob(finished: true)
-            }
-        }
-        let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    /// Waits on `workAvailable` (mutex held) for at most `idleSeconds`.
+    private func waitForWork() -> Int32 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var deadline = now
+        deadline.tv_sec += idleSeconds
+        return pthread_cond_timedwait(workAvailable, mutex, &deadline)
+    }
+
+    private func startThread() {
+        let box = Unmanaged.passRetained(ThreadBody { [self] in workerLoop() }).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         pthread_attr_setstacksize(&attributes, stackBytes)
@@ -86,15 +133,24 @@ final class WorkerPool: Sendable {
         var thread = pthread_t()
         let status = pthread_create(&thread, &attributes, { raw in
             guard let raw else { return nil }
-            let body = Unmanaged<ThreadBody>.fromOpaque(raw).takeRetainedValue()
-            body.run()
+            Unmanaged<ThreadBody>.fromOpaque(raw).takeRetainedValue().run()
             return nil
         }, box)
         pthread_attr_destroy(&attributes)
         if status != 0 {
-            // No thread to be had: run the job here rather than lose it.
+            // No thread to be had: run the queued job here rather than lose it.
             Unmanaged<ThreadBody>.fromOpaque(box).release()
-            body()
+            pthread_mutex_lock(mutex)
+            threads -= 1
+            let job = popJob()
+            pthread_mutex_unlock(mutex)
+            if let job {
+                job()
+                pthread_mutex_lock(mutex)
+                unfinished -= 1
+                if unfinished == 0 { pthread_cond_broadcast(allDone) }
+                pthread_mutex_unlock(mutex)
+            }
         }
     }
 }

@@ -24,7 +24,7 @@ enum AnalyzeMethod {
     static func analyze(_ params: Params, context: RequestContext) throws(ProtocolError) -> JSONValue {
         let diagnostics: [Diagnostic]
         do {
-            diagnostics = try Linter.check(source: params.source, path: params.uri.flatMap(filePath(fromURI:)))
+            diagnostics = try context.services.check(params.source, params.uri.flatMap(filePath(fromURI:)))
         } catch {
             throw ProtocolError.from(error)
         }

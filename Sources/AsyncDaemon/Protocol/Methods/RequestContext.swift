@@ -6,6 +6,20 @@ import Runner
 struct RequestContext: Sendable {
     var positionEncoding: PositionEncoding
     var cancellation: CancellationFlag
+    var services: Services
+}
+
+/// The analyzer and runner entry points the methods call. `live` is the real thing; tests
+/// substitute fakes to check the wiring (a runner that loops until cancelled, diagnostics with
+/// chosen ranges) independently of the other parts' progress.
+struct Services: Sendable {
+    var check: @Sendable (_ source: String, _ path: String?) throws -> [Diagnostic]
+    var run: @Sendable (_ source: String, _ limits: RunLimits, _ cancellation: CancellationFlag) throws -> RunResult
+
+    static let live = Services(
+        check: { source, path in try Linter.check(source: source, path: path) },
+        run: { source, limits, cancellation in try SnippetRunner.run(source: source, limits: limits, cancellation: cancellation) }
+    )
 }
 
 extension ProtocolError {

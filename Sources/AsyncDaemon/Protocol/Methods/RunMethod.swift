@@ -35,7 +35,7 @@ enum RunMethod {
 
     static func run(_ params: Params, context: RequestContext) throws(ProtocolError) -> JSONValue {
         do {
-            let result = try SnippetRunner.run(source: params.source, limits: params.limits, cancellation: context.cancellation)
+            let result = try context.services.run(params.source, params.limits, context.cancellation)
             return ResultEncoding.runResult(result)
         } catch {
             throw ProtocolError.from(error)
