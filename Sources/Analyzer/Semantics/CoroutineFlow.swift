@@ -102,9 +102,22 @@ public struct CoroutineFlow {
         let home = call.scope.executionScope
         var firstValueUse: (ExprVisit, String)?
         var handled = false
-        for load in loads where load.expr.range.start.offset >= bindingOffset {
-            guard let resolved = model.lookup(name, in: load.scope, at: load.expr.range.start.offset),
-                  resolved.offset == binding.offset, resolved.range == binding.range else { continue }
+        // Later bindings of the name in the same scope that replace this one on every path.
+        var bindingScope = call.scope
+        while !(bindingScope.bindings[name] ?? []).contains(where: { $0.offset == binding.offset && $0.range == binding.range }),
+              let parent = bindingScope.parent {
+            bindingScope = parent
+        }
+        let killers = (bindingScope.bindings[name] ?? []).filter { binding.isKilled(by: $0) }.map(\.offset)
+        let horizon = killers.min() ?? Int.max
+        for load in loads where load.expr.range.start.offset >= bindingOffset && load.expr.range.start.offset < horizon {
+            guard let resolved = model.lookup(name, in: load.scope, at: load.expr.range.start.offset) else { continue }
+            if load.scope.executionScope === home {
+                // Same scope: any binding of this scope may be the one that reaches the load.
+                guard (bindingScope.bindings[name] ?? []).contains(where: { $0.offset == resolved.offset && $0.range == resolved.range }) else { continue }
+            } else {
+                guard resolved.offset == binding.offset, resolved.range == binding.range else { continue }
+            }
             if load.scope.executionScope !== home {
                 handled = true  // captured by a nested function or class: it may run it
                 break

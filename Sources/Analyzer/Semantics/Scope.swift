@@ -85,4 +85,14 @@ public struct Binding {
     public let offset: Int
     /// The name's own range at the binding site.
     public let range: SourceRange
+    /// The statement lists enclosing the binding, outermost first (ids unique in the module).
+    /// A later binding kills this one only if its path is a prefix of this path (same or
+    /// enclosing block); one in a sibling branch (`else:`) does not.
+    public var blockPath: [Int] = []
+
+    /// Whether `later` (bound after this binding) replaces it on every path that continues
+    /// past it: it sits in the same statement list or in one enclosing it.
+    public func isKilled(by later: Binding) -> Bool {
+        later.offset > offset && later.blockPath.count <= blockPath.count && Array(blockPath.prefix(later.blockPath.count)) == later.blockPath
+    }
 }

@@ -68,6 +68,8 @@ public final class SemanticModel {
     /// `def` and `class` scopes by the offset of their name.
     var scopesByNameOffset: [Int: Scope] = [:]
     var yieldCache: [Int: Bool] = [:]
+    private var blockPath: [Int] = []
+    private var nextBlockID = 0
 
     struct ScopeKey: Hashable {
         let start: Int
@@ -115,11 +117,16 @@ public final class SemanticModel {
     }
 
     private func bind(_ name: String, _ kind: Binding.Kind, offset: Int, range: SourceRange, in scope: Scope) {
-        bindingScope(name, scope).addBinding(name, Binding(kind: kind, offset: offset, range: range))
+        var binding = Binding(kind: kind, offset: offset, range: range)
+        binding.blockPath = blockPath
+        bindingScope(name, scope).addBinding(name, binding)
     }
 
     private func visitBody(_ body: [Stmt], _ scope: Scope, depth: Int) {
         guard depth < ASTChildren.maxDepth else { return }
+        nextBlockID += 1
+        blockPath.append(nextBlockID)
+        defer { blockPath.removeLast() }
         // `global` and `nonlocal` apply to the whole block, so collect them first.
         ASTChildren.forEachStatement(in: body) { stmt in
             switch stmt.kind {
