@@ -6,7 +6,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "parser", "parser-dump", "parser-diff":
     exit(ParserBench.main(arguments))
+case "analyzer-check":
+    exit(AnalyzerBench.main(arguments))
 default:
-    print("usage: Benchmarks <parser|parser-dump|parser-diff> ...")
+    print("usage: Benchmarks <parser|parser-dump|parser-diff|analyzer-check> ...")
     exit(2)
 }

@@ -44,7 +44,8 @@ public enum AIO302AsyncWithoutAwait: Rule {
         // list, ...) rather than awaiting them: the callers rely on getting a coroutine.
         var passedAround = Set<Int>()
         for visit in model.expressions {
-            guard case .call(let function, _, _) = visit.expr.kind, visit.context != .awaited, visit.context != .statement else { continue }
+            guard case .call(let function, _, _) = visit.expr.kind, visit.context != .awaited, visit.context != .statement,
+                  let last = SemanticModel.calleeLastName(visit.expr), model.asyncDefNames.contains(last) else { continue }
             if case .fileFunction(let def, _) = model.callTarget(function, in: visit.scope), def.isAsync {
                 passedAround.insert(def.nameRange.start.offset)
             }

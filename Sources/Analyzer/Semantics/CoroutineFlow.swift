@@ -64,7 +64,7 @@ public struct CoroutineFlow {
             if case .name(let id, .load) = visit.expr.kind { loadsByName[id, default: []].append(visit) }
         }
         for visit in model.expressions {
-            guard case .call = visit.expr.kind else { continue }
+            guard case .call = visit.expr.kind, model.mayCreateCoroutine(visit.expr) else { continue }
             let isTask: Bool
             let callee: String
             if let name = model.coroutineCall(visit.expr, in: visit.scope) {

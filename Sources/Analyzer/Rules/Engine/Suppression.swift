@@ -19,6 +19,14 @@ public struct NoqaDirectives: Sendable {
         }
     }
 
+    /// From the comment byte ranges the lexer found (`ParseResult.comments`).
+    public init(source: SourceText, commentRanges: [Range<Int>]) {
+        for range in commentRanges {
+            let text = source.slice(range.lowerBound, range.upperBound)
+            if let directive = Self.parse(text) { byLine[source.location(at: range.lowerBound).line] = directive }
+        }
+    }
+
     public func suppresses(_ diagnostic: Diagnostic) -> Bool {
         guard diagnostic.code != "E999", let directive = byLine[diagnostic.range.start.line] else { return false }
         switch directive {
