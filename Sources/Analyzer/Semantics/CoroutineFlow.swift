@@ -59,10 +59,9 @@ public struct CoroutineFlow {
     }
 
     public init(model: SemanticModel) {
-        var loadsByName: [String: [ExprVisit]] = [:]
-        for visit in model.expressions {
-            if case .name(let id, .load) = visit.expr.kind { loadsByName[id, default: []].append(visit) }
-        }
+        // First the calls that create coroutines or tasks, then (only if some went into a name)
+        // the loads of those names.
+        var pending: [(visit: ExprVisit, callee: String, isTask: Bool, name: String, offset: Int)] = []
         for visit in model.expressions {
             guard case .call = visit.expr.kind, model.mayCreateCoroutine(visit.expr) else { continue }
             let isTask: Bool
@@ -89,9 +88,18 @@ public struct CoroutineFlow {
                                                    how: how, handledLater: false, callContext: visit.context))
                 }
             case .track(let name, let bindingOffset):
-                follow(name: name, bindingOffset: bindingOffset, call: visit, callee: callee, isTask: isTask,
-                       loads: loadsByName[name] ?? [], model: model)
+                pending.append((visit, callee, isTask, name, bindingOffset))
             }
+        }
+        guard !pending.isEmpty else { return }
+        let tracked = Set(pending.map(\.name))
+        var loadsByName: [String: [ExprVisit]] = [:]
+        for visit in model.expressions {
+            if case .name(let id, .load) = visit.expr.kind, tracked.contains(id) { loadsByName[id, default: []].append(visit) }
+        }
+        for item in pending {
+            follow(name: item.name, bindingOffset: item.offset, call: item.visit, callee: item.callee, isTask: item.isTask,
+                   loads: loadsByName[item.name] ?? [], model: model)
         }
     }
 

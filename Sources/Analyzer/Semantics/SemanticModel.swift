@@ -58,8 +58,9 @@ public struct ModuleSummary: Hashable, Sendable {
         var summary = ModuleSummary()
         var previousWasDecorator = false
         for line in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            guard let first = line.first else { continue }
-            if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "#") || first == UInt8(ascii: "\r") { continue }
+            guard let first = line.first,
+                  first == UInt8(ascii: "a") || first == UInt8(ascii: "d") || first == UInt8(ascii: "@") || first == UInt8(ascii: "c")
+                    || first == UInt8(ascii: "i") || first == UInt8(ascii: "f") || first == UInt8(ascii: "_") else { continue }
             let text = String(decoding: line, as: UTF8.self)
             if text.hasPrefix("@") {
                 previousWasDecorator = true
