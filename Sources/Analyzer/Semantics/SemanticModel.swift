@@ -78,8 +78,9 @@ public struct ModuleSummary: Hashable, Sendable {
     }
 }
 
-/// The scopes and bindings of one module plus a flat, source-ordered record of every expression
-/// (with its scope and use context) and statement, built in one walk. Rules read it instead of
+/// The scopes and bindings of one module plus a flat, source-ordered record of the expressions
+/// rules ask about — calls, names, awaits, attributes and comprehensions, each with its scope
+/// and use context — and of every statement, built in one walk. Rules read it instead of
 /// re-walking the tree; name and call resolution live in `SemanticModel+Resolution.swift`.
 public final class SemanticModel {
     public let module: Module
@@ -397,7 +398,12 @@ public final class SemanticModel {
 
     private func visitExpr(_ expr: Expr, _ scope: Scope, _ context: UseContext, depth: Int) {
         guard depth < ASTChildren.maxDepth else { return }
-        expressions.append(ExprVisit(expr: expr, scope: scope, context: context))
+        switch expr.kind {
+        case .call, .name, .await, .attribute, .listComp, .setComp, .dictComp, .generatorExp:
+            expressions.append(ExprVisit(expr: expr, scope: scope, context: context))
+        default:
+            break  // constants, operators, containers: no rule asks about them
+        }
         let next = depth + 1
         switch expr.kind {
         case .boolOp(_, let values):
