@@ -4,11 +4,11 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
-case "parser", "parser-dump", "parser-diff":
+case "parser", "parser-dump", "parser-diff", "parser-file", "parser-fuzz":
     exit(ParserBench.main(arguments))
 case "analyzer-check":
     exit(AnalyzerBench.main(arguments))
 default:
-    print("usage: Benchmarks <parser|parser-dump|parser-diff|analyzer-check> ...")
+    print("usage: Benchmarks <parser|parser-dump|parser-diff|parser-file|parser-fuzz|analyzer-check> ...")
     exit(2)
 }

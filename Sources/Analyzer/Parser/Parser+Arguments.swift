@@ -2,7 +2,7 @@
 /// `parameters`, `slash_no_default`, `star_etc`, `kwds`) and "LAMBDA FUNCTIONS" (`lambda_params`).
 extension Parser {
     /// Parses a parameter list up to (not including) `closing` (`)` for `def`, `:` for `lambda`).
-    func parseParameters(closing: TokenKind, allowAnnotations: Bool) throws(ParseError) -> Arguments {
+    mutating func parseParameters(closing: TokenKind, allowAnnotations: Bool) throws(ParseError) -> Arguments {
         var args = Arguments()
         var positional: [Arg] = []
         var defaults: [Expr] = []
