@@ -94,7 +94,9 @@ public enum Linter {
         for rule in RuleRegistry.rules where selection.includes(rule.code) {
             diagnostics += rule.check(context)
         }
-        let noqa = NoqaDirectives(source: text)
+        // The lexer's comments when the front end gives them (exact, f-strings included),
+        // else the comment scanner.
+        let noqa = parsed.comments.isEmpty ? NoqaDirectives(source: text) : NoqaDirectives(source: text, commentRanges: parsed.comments)
         diagnostics.removeAll { noqa.suppresses($0) }
         return diagnostics.sorted {
             ($0.range.start.offset, $0.range.end.offset, $0.code) < ($1.range.start.offset, $1.range.end.offset, $1.code)

@@ -6,7 +6,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "parser", "parser-dump", "parser-diff", "parser-file", "parser-fuzz", "parser-mutate":
     exit(ParserBench.main(arguments))
+case "analyzer-check":
+    exit(AnalyzerBench.main(arguments))
 default:
-    print("usage: Benchmarks <parser|parser-dump|parser-diff|parser-file|parser-fuzz|parser-mutate> ...")
+    print("usage: Benchmarks <parser|parser-dump|parser-diff|parser-file|parser-fuzz|parser-mutate|analyzer-check> ...")
     exit(2)
 }

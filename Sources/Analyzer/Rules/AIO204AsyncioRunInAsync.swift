@@ -19,7 +19,8 @@ public enum AIO204AsyncioRunInAsync: Rule {
         let fixer = FixBuilder(context: context)
         var result: [Diagnostic] = []
         for visit in context.model.expressions {
-            guard case .call(let function, let args, let keywords) = visit.expr.kind, visit.scope.isAsyncContext,
+            guard case .call(let function, let args, let keywords) = visit.expr.kind, SemanticModel.calleeLastName(visit.expr) == "run",
+                  visit.scope.isAsyncContext,
                   context.model.qualifiedName(function, in: visit.scope) == "asyncio.run" else { continue }
             var fix: Fix?
             if args.count == 1, keywords.isEmpty, let argument = args.first {

@@ -8,7 +8,7 @@ public enum AIO301SequentialAwaits: Rule {
     public static let reference = QuickReferenceID.sequentialAwait
 
     public static let documentation = RuleDocumentation(
-        whatItDoes: "Marks two or more consecutive statements of the form `x = await f(...)` or `await f(...)` in an `async def` where no later call reads a name an earlier statement assigns, and the calls are not ordering-sensitive (`asyncio.sleep`, lock, queue, event and stream methods, or methods of one shared receiver other than an HTTP client).",
+        whatItDoes: "Marks two or more consecutive statements of the form `x = await f(...)` or `await f(...)` in an `async def` where no later call reads a name an earlier statement assigns, and the calls are not ordering-sensitive (`asyncio.sleep`, lock, queue, event and stream methods, methods that start, open, connect, serve, stop or close something, or methods of one shared receiver other than an HTTP client).",
         whyIsThisBad: "`await` waits for each call to finish before the next starts, so independent I/O runs one after the other; `asyncio.gather` runs them concurrently and takes as long as the slowest.",
         example: "async def main():\n    result1 = await fetch(url1)\n    result2 = await fetch(url2)",
         useInstead: "async def main():\n    result1, result2 = await asyncio.gather(fetch(url1), fetch(url2))",
@@ -20,6 +20,8 @@ public enum AIO301SequentialAwaits: Rule {
         "rollback", "sleep", "start", "stop", "shutdown", "connect", "cancel", "send", "recv", "flush", "put", "get_nowait",
         "put_nowait", "readline", "readexactly", "readuntil", "write", "begin", "login", "logout",
     ]
+    /// Method-name prefixes that set something up or tear it down for what follows.
+    static let orderSensitivePrefixes = ["start", "stop", "connect", "open", "close", "setup", "set_up", "init", "login", "serve", "shutdown"]
     static let concurrencySafeReceivers: Set<String> = ["httpx.AsyncClient", "aiohttp.ClientSession"]
 
     struct Candidate {
@@ -112,7 +114,7 @@ public enum AIO301SequentialAwaits: Rule {
             break
         }
         if case .attribute(let receiver, let attr, _) = function.kind {
-            if orderSensitiveMethods.contains(attr) { return nil }
+            if orderSensitiveMethods.contains(attr) || orderSensitivePrefixes.contains(where: { attr.hasPrefix($0) }) { return nil }
             var root = receiver
             while case .attribute(let inner, _, _) = root.kind { root = inner }
             if case .name(let id, _) = root.kind {

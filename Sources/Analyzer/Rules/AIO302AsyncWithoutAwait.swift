@@ -8,7 +8,7 @@ public enum AIO302AsyncWithoutAwait: Rule {
     public static let reference = QuickReferenceID.asyncFunction
 
     public static let documentation = RuleDocumentation(
-        whatItDoes: "Marks an `async def` whose own body has no `await`, `async for`, `async with` or asynchronous comprehension and does not `yield`. It never fires where an interface requires `async`: dunder methods (`__aenter__`, `__aexit__`, `__anext__`, ...), methods of a class with a base outside the file, overrides of an `async` method of a base class in the file, decorated functions (route handlers, fixtures), functions passed around as values (callbacks), and stubs whose body is only a docstring, `pass`, `...` or `raise`.",
+        whatItDoes: "Marks an `async def` whose own body has no `await`, `async for`, `async with` or asynchronous comprehension and does not `yield`. It never fires where an interface requires `async`: dunder methods (`__aenter__`, `__aexit__`, `__anext__`, ...), the async generator protocol's `asend`, `athrow` and `aclose`, methods of a class with a base outside the file, overrides of an `async` method of a base class in the file, decorated functions (route handlers, fixtures), functions passed around as values (callbacks), functions whose coroutine objects callers pass on instead of awaiting (`gather(self._noop(), ...)`), and stubs whose body is only a docstring, `pass`, `...` or `raise`.",
         whyIsThisBad: "An `async def` that never suspends still costs every caller a coroutine object and an `await`, and it misleads readers into thinking it does I/O. A synchronous body belongs in a plain `def`.",
         example: "async def total(prices):\n    return sum(prices)",
         useInstead: "def total(prices):\n    return sum(prices)",
@@ -40,12 +40,23 @@ public enum AIO302AsyncWithoutAwait: Rule {
             guard case .name(let id, .load) = visit.expr.kind else { continue }
             if visit.context != .callee { usedAsValue.insert(id) }
         }
+        // Coroutine functions whose coroutine objects callers pass around (to `gather`, into a
+        // list, ...) rather than awaiting them: the callers rely on getting a coroutine.
+        var passedAround = Set<Int>()
+        for visit in model.expressions {
+            guard case .call(let function, _, _) = visit.expr.kind, visit.context != .awaited, visit.context != .statement,
+                  let last = SemanticModel.calleeLastName(visit.expr), model.asyncDefNames.contains(last) else { continue }
+            if case .fileFunction(let def, _) = model.callTarget(function, in: visit.scope), def.isAsync {
+                passedAround.insert(def.nameRange.start.offset)
+            }
+        }
         var result: [Diagnostic] = []
         for scope in model.functionScopes where scope.isAsyncFunction {
             guard let def = scope.functionDef, !suspending.contains(ObjectIdentifier(scope)) else { continue }
             if def.name.hasPrefix("__") && def.name.hasSuffix("__") { continue }
+            if scope.enclosingClass != nil && asyncProtocolMethods.contains(def.name) { continue }
             if !def.decoratorList.isEmpty { continue }
-            if usedAsValue.contains(def.name) { continue }
+            if usedAsValue.contains(def.name) || passedAround.contains(def.nameRange.start.offset) { continue }
             if model.containsYield(def, scope: scope) { continue }
             if isStub(def.body) { continue }
             if let classScope = scope.enclosingClass, requiredByInterface(def.name, classScope: classScope, model: model) { continue }
@@ -54,6 +65,10 @@ public enum AIO302AsyncWithoutAwait: Rule {
         }
         return result
     }
+
+    /// Methods of the asynchronous generator and closing protocols (`aclose` for
+    /// `contextlib.aclosing`), which must be coroutines without being dunders.
+    static let asyncProtocolMethods: Set<String> = ["asend", "athrow", "aclose"]
 
     /// Whether the body is only a docstring, `pass`, `...` or `raise`.
     static func isStub(_ body: [Stmt]) -> Bool {

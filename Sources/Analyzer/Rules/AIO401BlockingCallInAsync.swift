@@ -71,7 +71,8 @@ struct BlockingFinder {
 
     /// The chain `["load_config", "open()"]` when the call blocks, else nil.
     mutating func chain(forCall call: Expr, in scope: Scope) -> [String]? {
-        guard case .call(let function, _, _) = call.kind else { return nil }
+        guard case .call(let function, _, _) = call.kind, let last = SemanticModel.calleeLastName(call),
+              LibraryCatalogue.blockingLastNames.contains(last) || model.plainDefNames.contains(last) else { return nil }
         switch model.callTarget(function, in: scope) {
         case .qualified(let name):
             return LibraryCatalogue.blockingCalls[name] != nil ? ["\(name)()"] : nil

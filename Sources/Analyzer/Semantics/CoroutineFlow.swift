@@ -59,12 +59,11 @@ public struct CoroutineFlow {
     }
 
     public init(model: SemanticModel) {
-        var loadsByName: [String: [ExprVisit]] = [:]
+        // First the calls that create coroutines or tasks, then (only if some went into a name)
+        // the loads of those names.
+        var pending: [(visit: ExprVisit, callee: String, isTask: Bool, name: String, offset: Int)] = []
         for visit in model.expressions {
-            if case .name(let id, .load) = visit.expr.kind { loadsByName[id, default: []].append(visit) }
-        }
-        for visit in model.expressions {
-            guard case .call = visit.expr.kind else { continue }
+            guard case .call = visit.expr.kind, model.mayCreateCoroutine(visit.expr) else { continue }
             let isTask: Bool
             let callee: String
             if let name = model.coroutineCall(visit.expr, in: visit.scope) {
@@ -89,9 +88,18 @@ public struct CoroutineFlow {
                                                    how: how, handledLater: false, callContext: visit.context))
                 }
             case .track(let name, let bindingOffset):
-                follow(name: name, bindingOffset: bindingOffset, call: visit, callee: callee, isTask: isTask,
-                       loads: loadsByName[name] ?? [], model: model)
+                pending.append((visit, callee, isTask, name, bindingOffset))
             }
+        }
+        guard !pending.isEmpty else { return }
+        let tracked = Set(pending.map(\.name))
+        var loadsByName: [String: [ExprVisit]] = [:]
+        for visit in model.expressions {
+            if case .name(let id, .load) = visit.expr.kind, tracked.contains(id) { loadsByName[id, default: []].append(visit) }
+        }
+        for item in pending {
+            follow(name: item.name, bindingOffset: item.offset, call: item.visit, callee: item.callee, isTask: item.isTask,
+                   loads: loadsByName[item.name] ?? [], model: model)
         }
     }
 
@@ -102,9 +110,22 @@ public struct CoroutineFlow {
         let home = call.scope.executionScope
         var firstValueUse: (ExprVisit, String)?
         var handled = false
-        for load in loads where load.expr.range.start.offset >= bindingOffset {
-            guard let resolved = model.lookup(name, in: load.scope, at: load.expr.range.start.offset),
-                  resolved.offset == binding.offset, resolved.range == binding.range else { continue }
+        // Later bindings of the name in the same scope that replace this one on every path.
+        var bindingScope = call.scope
+        while !(bindingScope.bindings[name] ?? []).contains(where: { $0.offset == binding.offset && $0.range == binding.range }),
+              let parent = bindingScope.parent {
+            bindingScope = parent
+        }
+        let killers = (bindingScope.bindings[name] ?? []).filter { binding.isKilled(by: $0) }.map(\.offset)
+        let horizon = killers.min() ?? Int.max
+        for load in loads where load.expr.range.start.offset >= bindingOffset && load.expr.range.start.offset < horizon {
+            guard let resolved = model.lookup(name, in: load.scope, at: load.expr.range.start.offset) else { continue }
+            if load.scope.executionScope === home {
+                // Same scope: any binding of this scope may be the one that reaches the load.
+                guard (bindingScope.bindings[name] ?? []).contains(where: { $0.offset == resolved.offset && $0.range == resolved.range }) else { continue }
+            } else {
+                guard resolved.offset == binding.offset, resolved.range == binding.range else { continue }
+            }
             if load.scope.executionScope !== home {
                 handled = true  // captured by a nested function or class: it may run it
                 break

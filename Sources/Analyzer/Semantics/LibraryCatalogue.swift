@@ -146,6 +146,19 @@ public enum LibraryCatalogue {
     /// Coroutine methods that a coroutine object offers itself; calling them runs or closes it.
     public static let coroutineDrivingAttributes: Set<String> = ["send", "throw", "close", "__await__"]
 
+    /// The last dotted component of every catalogued coroutine function, coroutine method and
+    /// task factory: a call whose callee ends in none of these (nor in an `async def` of the
+    /// file or workspace) cannot create a coroutine, so rules skip resolving it.
+    public static let coroutineLastNames: Set<String> = {
+        var names = Set(coroutineFunctions.compactMap { $0.split(separator: ".").last.map(String.init) })
+        for methods in coroutineMethods.values { names.formUnion(methods) }
+        names.formUnion(taskFactories.compactMap { $0.split(separator: ".").last.map(String.init) })
+        return names
+    }()
+
+    /// The last dotted component of every catalogued blocking call.
+    public static let blockingLastNames: Set<String> = Set(blockingCalls.keys.compactMap { $0.split(separator: ".").last.map(String.init) })
+
     /// Looks up whether `Type.method` is a catalogued coroutine method.
     public static func isCoroutineMethod(type: String, method: String) -> Bool {
         coroutineMethods[type]?.contains(method) ?? false

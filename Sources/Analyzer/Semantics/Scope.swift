@@ -10,7 +10,9 @@ public final class Scope {
     }
 
     public let kind: Kind
-    public let parent: Scope?
+    /// Unowned: scopes are owned top-down (the model holds the module scope, each scope its
+    /// children), so a strong back reference would leak every tree.
+    public unowned let parent: Scope?
     /// For `.function` scopes: the `def` or `async def`.
     public let functionDef: FunctionDef?
     /// For `.classBody` scopes: the class.
@@ -62,8 +64,9 @@ public final class Scope {
 }
 
 /// One binding of a name: what was bound and where (`offset` is the byte offset after which
-/// the binding is visible, e.g. the end of an assignment statement).
-public struct Binding {
+/// the binding is visible, e.g. the end of an assignment statement). A class, so that lookups
+/// hand out references instead of copying payloads.
+public final class Binding {
     public enum Kind {
         case function(FunctionDef)
         case classDef(ClassDef)
@@ -85,4 +88,21 @@ public struct Binding {
     public let offset: Int
     /// The name's own range at the binding site.
     public let range: SourceRange
+    /// The statement lists enclosing the binding, outermost first (ids unique in the module).
+    /// A later binding kills this one only if its path is a prefix of this path (same or
+    /// enclosing block); one in a sibling branch (`else:`) does not.
+    public let blockPath: [Int]
+
+    init(kind: Kind, offset: Int, range: SourceRange, blockPath: [Int]) {
+        self.kind = kind
+        self.offset = offset
+        self.range = range
+        self.blockPath = blockPath
+    }
+
+    /// Whether `later` (bound after this binding) replaces it on every path that continues
+    /// past it: it sits in the same statement list or in one enclosing it.
+    public func isKilled(by later: Binding) -> Bool {
+        later.offset > offset && later.blockPath.count <= blockPath.count && Array(blockPath.prefix(later.blockPath.count)) == later.blockPath
+    }
 }

@@ -165,9 +165,17 @@ extension SemanticModel {
         return qualifiedName(function, in: scope, depth: depth)
     }
 
-    /// Resolves a callee expression.
+    /// Resolves a callee expression (memoised per callee and scope).
     public func callTarget(_ function: Expr, in scope: Scope, depth: Int = 0) -> CallTarget {
         guard depth < 12 else { return .unknown }
+        let key = CallKey(start: function.range.start.offset, end: function.range.end.offset, scope: ObjectIdentifier(scope))
+        if let cached = callTargetCache[key] { return cached }
+        let result = resolveCallTarget(function, in: scope, depth: depth)
+        callTargetCache[key] = result
+        return result
+    }
+
+    private func resolveCallTarget(_ function: Expr, in scope: Scope, depth: Int) -> CallTarget {
         switch function.kind {
         case .name(let id, _):
             guard let binding = lookup(id, in: scope, at: function.range.start.offset) else { return .qualified(id) }

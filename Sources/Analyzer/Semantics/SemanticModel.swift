@@ -49,10 +49,38 @@ public struct ModuleSummary: Hashable, Sendable {
         self.coroutineFunctions = coroutineFunctions
         self.plainFunctions = plainFunctions
     }
+
+    /// The summary from a line scan, without parsing: `async def name` and `def name` at the
+    /// start of a line (top level), skipping decorated ones (a decorator may make the function
+    /// anything). Cheaper than a parse for the workspace's first pass; `Linter.summary(of:)`
+    /// gives the exact answer from a tree (it also leaves out async generators).
+    public static func scan(_ source: String) -> ModuleSummary {
+        var summary = ModuleSummary()
+        var previousWasDecorator = false
+        for line in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            guard let first = line.first,
+                  first == UInt8(ascii: "a") || first == UInt8(ascii: "d") || first == UInt8(ascii: "@") || first == UInt8(ascii: "c")
+                    || first == UInt8(ascii: "i") || first == UInt8(ascii: "f") || first == UInt8(ascii: "_") else { continue }
+            let text = String(decoding: line, as: UTF8.self)
+            if text.hasPrefix("@") {
+                previousWasDecorator = true
+                continue
+            }
+            defer { previousWasDecorator = false }
+            let isAsync = text.hasPrefix("async def ")
+            guard isAsync || text.hasPrefix("def ") else { continue }
+            let rest = text.dropFirst(isAsync ? 10 : 4).drop(while: { $0 == " " })
+            let name = String(rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" }))
+            guard !name.isEmpty, !previousWasDecorator else { continue }
+            if isAsync { summary.coroutineFunctions.insert(name) } else { summary.plainFunctions.insert(name) }
+        }
+        return summary
+    }
 }
 
-/// The scopes and bindings of one module plus a flat, source-ordered record of every expression
-/// (with its scope and use context) and statement, built in one walk. Rules read it instead of
+/// The scopes and bindings of one module plus a flat, source-ordered record of the expressions
+/// rules ask about — calls, names, awaits, attributes and comprehensions, each with its scope
+/// and use context — and of every statement, built in one walk. Rules read it instead of
 /// re-walking the tree; name and call resolution live in `SemanticModel+Resolution.swift`.
 public final class SemanticModel {
     public let module: Module
@@ -62,12 +90,28 @@ public final class SemanticModel {
     public private(set) var statements: [StmtVisit] = []
     /// Every function scope, in source order.
     public private(set) var functionScopes: [Scope] = []
+    /// Names of the file's `async def`s and plain `def`s (for cheap pre-filtering of calls).
+    public private(set) var asyncDefNames: Set<String> = []
+    public private(set) var plainDefNames: Set<String> = []
+    /// Names bound to another name (`from asyncio import sleep as nap`, `get = client.get`):
+    /// a call through one of them is always resolved.
+    public private(set) var aliasNames: Set<String> = []
     /// Summaries of sibling modules, keyed by the module name as imported (`helpers`, `.helpers`).
     public let importedModules: [String: ModuleSummary]
     private var scopesByNode: [ScopeKey: Scope] = [:]
     /// `def` and `class` scopes by the offset of their name.
     var scopesByNameOffset: [Int: Scope] = [:]
     var yieldCache: [Int: Bool] = [:]
+    /// `callTarget` results by callee range, since several rules resolve the same calls.
+    var callTargetCache: [CallKey: CallTarget] = [:]
+
+    struct CallKey: Hashable {
+        let start: Int
+        let end: Int
+        let scope: ObjectIdentifier
+    }
+    private var blockPath: [Int] = []
+    private var nextBlockID = 0
 
     struct ScopeKey: Hashable {
         let start: Int
@@ -87,6 +131,25 @@ public final class SemanticModel {
     /// The scope opened by a `def`/`class` statement, `lambda` or comprehension node.
     public func scope(of range: SourceRange, kind: Scope.Kind) -> Scope? {
         scopesByNode[ScopeKey(start: range.start.offset, end: range.end.offset, kind: kind)]
+    }
+
+    /// The name a call's callee ends in (`fetch` for `fetch(...)`, `get` for `client.get(...)`).
+    public static func calleeLastName(_ call: Expr) -> String? {
+        guard case .call(let function, _, _) = call.kind else { return nil }
+        switch function.kind {
+        case .name(let id, _): return id
+        case .attribute(_, let attr, _): return attr
+        default: return nil
+        }
+    }
+
+    /// Whether the call might create a coroutine or a task: its callee ends in the name of an
+    /// `async def` of the file, a catalogued coroutine or task factory, or a sibling module's
+    /// coroutine function. Everything else is skipped without resolution.
+    public func mayCreateCoroutine(_ call: Expr) -> Bool {
+        guard let last = Self.calleeLastName(call) else { return false }
+        if asyncDefNames.contains(last) || aliasNames.contains(last) || LibraryCatalogue.coroutineLastNames.contains(last) { return true }
+        return importedModules.values.contains { $0.coroutineFunctions.contains(last) }
     }
 
     // MARK: - Building
@@ -115,11 +178,14 @@ public final class SemanticModel {
     }
 
     private func bind(_ name: String, _ kind: Binding.Kind, offset: Int, range: SourceRange, in scope: Scope) {
-        bindingScope(name, scope).addBinding(name, Binding(kind: kind, offset: offset, range: range))
+        bindingScope(name, scope).addBinding(name, Binding(kind: kind, offset: offset, range: range, blockPath: blockPath))
     }
 
     private func visitBody(_ body: [Stmt], _ scope: Scope, depth: Int) {
         guard depth < ASTChildren.maxDepth else { return }
+        nextBlockID += 1
+        blockPath.append(nextBlockID)
+        defer { blockPath.removeLast() }
         // `global` and `nonlocal` apply to the whole block, so collect them first.
         ASTChildren.forEachStatement(in: body) { stmt in
             switch stmt.kind {
@@ -140,6 +206,7 @@ public final class SemanticModel {
             for expr in ASTChildren.expressions(of: def.args, includeAnnotations: true) { visitExpr(expr, scope, .other, depth: depth + 1) }
             if let returns = def.returns { visitExpr(returns, scope, .other, depth: depth + 1) }
             bind(def.name, .function(def), offset: stmt.range.start.offset, range: def.nameRange, in: scope)
+            if def.isAsync { asyncDefNames.insert(def.name) } else { plainDefNames.insert(def.name) }
             let inner = newScope(.function, parent: scope, range: stmt.range, def: def)
             bindParameters(def.args, in: inner)
             visitBody(def.body, inner, depth: depth + 1)
@@ -249,6 +316,7 @@ public final class SemanticModel {
             }
         case .importFrom(let module, let names, let level):
             for alias in names where alias.name != "*" {
+                if let asname = alias.asname { aliasNames.insert(asname) }
                 bind(alias.asname ?? alias.name, .importFrom(module: module ?? "", name: alias.name, level: level),
                      offset: stmt.range.start.offset, range: alias.range, in: scope)
             }
@@ -297,6 +365,12 @@ public final class SemanticModel {
         guard depth < ASTChildren.maxDepth else { return }
         switch target.kind {
         case .name(let id, _):
+            if let value {
+                switch value.kind {
+                case .name, .attribute: aliasNames.insert(id)
+                default: break
+                }
+            }
             bind(id, value.map { .assignment($0) } ?? .other, offset: offset, range: target.range, in: scope)
             expressions.append(ExprVisit(expr: target, scope: scope, context: .other))
         case .tuple(let elts, _), .list(let elts, _):
@@ -324,7 +398,12 @@ public final class SemanticModel {
 
     private func visitExpr(_ expr: Expr, _ scope: Scope, _ context: UseContext, depth: Int) {
         guard depth < ASTChildren.maxDepth else { return }
-        expressions.append(ExprVisit(expr: expr, scope: scope, context: context))
+        switch expr.kind {
+        case .call, .name, .await, .attribute, .listComp, .setComp, .dictComp, .generatorExp:
+            expressions.append(ExprVisit(expr: expr, scope: scope, context: context))
+        default:
+            break  // constants, operators, containers: no rule asks about them
+        }
         let next = depth + 1
         switch expr.kind {
         case .boolOp(_, let values):

@@ -56,3 +56,16 @@ async def stub():  # OK: stub body
 
 async def agen():  # OK: async generator
     yield 1
+
+
+class Process:
+    async def _noop(self):  # OK: its coroutine is passed to gather, which needs one
+        return None
+
+    async def communicate(self):
+        return await asyncio.gather(self._noop(), self._noop())
+
+
+class Gen:
+    async def asend(self, value):  # OK: async generator protocol
+        return value

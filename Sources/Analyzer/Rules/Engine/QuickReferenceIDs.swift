@@ -2,7 +2,8 @@
 /// `async/lookup` entry `id`). They name entries of the seed document's three tables, in the
 /// shape the daemon's lookup uses: `qr-…` for the Quick Reference, `rule-…` for the Rules of
 /// async/await, `mistake-N-…` for the Common Mistakes. Kept in one place so that reconciling
-/// them with the lookup index is a one-file change.
+/// them with the lookup index is a one-file change. All of them exist in the daemon's
+/// `Lookup/QuickReferenceData.swift` (checked against branch `daemon` when written).
 public enum QuickReferenceID {
     /// Rules table: "await inside async def only".
     public static let awaitInsideAsync = "rule-await-inside-async"
@@ -15,7 +16,7 @@ public enum QuickReferenceID {
     /// Quick Reference: "Async function".
     public static let asyncFunction = "qr-async-function"
     /// Quick Reference: "Await a coroutine".
-    public static let awaitCoroutine = "qr-await-a-coroutine"
+    public static let awaitCoroutine = "qr-await-coroutine"
     /// Quick Reference: "Run from sync".
     public static let runFromSync = "qr-run-from-sync"
     /// Quick Reference: "Non-blocking sleep".

@@ -19,6 +19,30 @@ public struct NoqaDirectives: Sendable {
         }
     }
 
+    /// From the comment byte ranges the lexer found (`ParseResult.comments`).
+    public init(source: SourceText, commentRanges: [Range<Int>]) {
+        for range in commentRanges where Self.mentionsNoqa(source.bytes, range) {
+            let text = source.slice(range.lowerBound, range.upperBound)
+            if let directive = Self.parse(text) { byLine[source.location(at: range.lowerBound).line] = directive }
+        }
+    }
+
+    /// A byte-level test for `noqa` in any case, so that ordinary comments cost no string work.
+    static func mentionsNoqa(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let lower = max(0, range.lowerBound)
+        let upper = min(bytes.count, range.upperBound)
+        guard upper - lower >= 4 else { return false }
+        var index = lower
+        while index + 4 <= upper {
+            if bytes[index] | 0x20 == UInt8(ascii: "n"), bytes[index + 1] | 0x20 == UInt8(ascii: "o"),
+               bytes[index + 2] | 0x20 == UInt8(ascii: "q"), bytes[index + 3] | 0x20 == UInt8(ascii: "a") {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     public func suppresses(_ diagnostic: Diagnostic) -> Bool {
         guard diagnostic.code != "E999", let directive = byLine[diagnostic.range.start.line] else { return false }
         switch directive {
