@@ -6,7 +6,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "parser", "parser-dump", "parser-diff":
     exit(ParserBench.main(arguments))
+case "runner", "runner-run":
+    exit(RunnerBench.main(arguments))
 default:
-    print("usage: Benchmarks <parser|parser-dump|parser-diff> ...")
+    print("usage: Benchmarks <parser|parser-dump|parser-diff|runner|runner-run> ...")
     exit(2)
 }
