@@ -168,6 +168,17 @@ extension VM {
     }
 }
 
+extension Value {
+    /// A float or int usable in sum()'s compensated float path.
+    var asFloatForSum: Double? {
+        switch self {
+        case .float(let d): return d
+        case .int(let i) where i.magnitude < (1 << 53): return Double(i)
+        default: return nil
+        }
+    }
+}
+
 enum Builtins {
     static let table: [String: Value] = makeTable()
 
@@ -335,13 +346,29 @@ enum Builtins {
                 throw vm.error(BuiltinTypes.typeError, "sum() can't sum strings [use ''.join(seq) instead]")
             }
             let it = try vm.getIter(a[0])
+            // Floats are added with Neumaier compensation, as CPython 3.12's sum() does.
+            var compensation = 0.0
+            var inFloatMode = false
             while let x = try vm.nextValue(it) {
+                if case .float(let t) = total, let y = x.asFloatForSum {
+                    let s = t + y
+                    if abs(t) >= abs(y) { compensation += (t - s) + y } else { compensation += (y - s) + t }
+                    total = .float(s)
+                    inFloatMode = true
+                    continue
+                }
+                if inFloatMode, case .float(let t) = total {
+                    total = .float(t + compensation)
+                    compensation = 0
+                    inFloatMode = false
+                }
                 if case .int(let t) = total, case .int(let y) = x {
                     let (r, o) = t.addingReportingOverflow(y)
                     if !o { total = .int(r); continue }
                 }
                 total = try vm.binaryOp(total, x, .add)
             }
+            if inFloatMode, case .float(let t) = total, compensation != 0, compensation.isFinite { total = .float(t + compensation) }
             return total
         }
         t["min"] = native("min") { vm, a, kw in try vm.minMax(a, kw, isMax: false) }

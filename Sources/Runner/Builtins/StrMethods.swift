@@ -264,13 +264,16 @@ enum StrMethods {
             transform("upper") { $0.uppercased() },
             transform("casefold") { $0.lowercased() },
             transform("swapcase") { s in String(s.map { c in c.isUppercase ? Character(c.lowercased()) : c.isLowercase ? Character(c.uppercased()) : c }) },
-            transform("capitalize") { s in s.isEmpty ? s : s.prefix(1).uppercased() + s.dropFirst().lowercased() },
+            transform("capitalize") { s in
+                guard let f = s.unicodeScalars.first else { return s }
+                return f.properties.titlecaseMapping + String(String.UnicodeScalarView(s.unicodeScalars.dropFirst())).lowercased()
+            },
             transform("title") { s in
                 var out = ""
                 var prevCased = false
                 for c in s {
                     if c.isLetter {
-                        out += prevCased ? c.lowercased() : c.uppercased()
+                        out += prevCased ? c.lowercased() : (c.unicodeScalars.first?.properties.titlecaseMapping ?? c.uppercased())
                         prevCased = true
                     } else {
                         out.append(c)

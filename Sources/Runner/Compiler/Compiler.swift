@@ -38,7 +38,8 @@ final class CodeUnit {
     var cellIndex: [String: Int] = [:]
     var nameIndex: [String: Int] = [:]
     var intConstants: [Int: Int] = [:]
-    var strConstants: [String: Int] = [:]
+    /// Keyed by UTF-8 bytes: Swift's String equality is canonical equivalence, Python's is by code point.
+    var strConstants: [[UInt8]: Int] = [:]
     var tempCount = 0
 
     init(code: CodeObject, scope: Scope) {
@@ -104,9 +105,10 @@ final class Compiler {
             return unit.code.constants.count - 1
         case .object(let o):
             if let s = o as? PyStr {
-                if let k = unit.strConstants[s.value] { return k }
+                let key = Array(s.value.utf8)
+                if let k = unit.strConstants[key] { return k }
                 unit.code.constants.append(v)
-                unit.strConstants[s.value] = unit.code.constants.count - 1
+                unit.strConstants[key] = unit.code.constants.count - 1
                 return unit.code.constants.count - 1
             }
         default: break

@@ -23,7 +23,9 @@ extension VM {
             if NativeModules.makers[top] != nil {
                 throw error(BuiltinTypes.moduleNotFoundError, "No module named '\(fullName)'; '\(top)' is not a package")
             }
-            throw error(BuiltinTypes.moduleNotFoundError, "No module named '\(fullName)'")
+            let e = error(BuiltinTypes.moduleNotFoundError, "No module named '\(fullName)'")
+            e.exception.setAttr("name", .str(fullName))
+            throw e
         }
         let m = PyModule(name: fullName, dict: try maker(self))
         m.dict["__name__"] = .str(fullName)

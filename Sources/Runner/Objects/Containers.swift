@@ -90,7 +90,7 @@ struct DictKey: Hashable {
         case (.bool(let x), .float(let y)), (.float(let y), .bool(let x)): return y == (x ? 1 : 0)
         case (.object(let x), .object(let y)):
             if x === y { return true }
-            if let s = x as? PyStr, let t = y as? PyStr { return s.value == t.value }
+            if let s = x as? PyStr, let t = y as? PyStr { return s.value.utf8.elementsEqual(t.value.utf8) }
             if let s = x as? PyTuple, let t = y as? PyTuple {
                 guard s.items.count == t.items.count else { return false }
                 for i in 0..<s.items.count where !keyEquals(s.items[i], t.items[i]) { return false }

@@ -166,6 +166,9 @@ extension VM {
             case .asyncGenerator: return "<async_generator object \(g.qualname) at \(address(o))>"
             }
         case let s as PySingleton: return s.name
+        case let v as PyDictView:
+            let items = try iterate(.object(DictIterator(v.dict, mode: v.mode)))
+            return "\(v.pyType.name)([\(try items.map { try repr($0) }.joined(separator: ", "))])"
         case let p as PyProperty: _ = p; return "<property object at \(address(o))>"
         case let ga as GenericAlias:
             let args: [Value] = (ga.args.asObject as? PyTuple)?.items ?? [ga.args]

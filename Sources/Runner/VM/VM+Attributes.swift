@@ -89,9 +89,9 @@ extension VM {
             case "__module__": return .str(t.module)
             case "__mro__": return .object(PyTuple(t.mro.map { .object($0) }))
             case "__bases__": return .object(PyTuple(t.bases.map { .object($0) }))
-            case "__base__": return t.bases.first.map { .object($0) } ?? .none
+            case "__base__": return t.bases.first.map { .object($0) } ?? Value.none
             case "__class__": return .object(BuiltinTypes.type)
-            case "__doc__": return .none
+            case "__doc__": return Value.none
             case "__dict__":
                 let d = PyDict()
                 for k in t.definitionOrder { if let v = t.dict[k] { d.set(strKey(k), v) } }
@@ -108,9 +108,9 @@ extension VM {
             case "__qualname__": return .str(f.qualname)
             case "__module__": return f.attrs["__module__"] ?? .str("__main__")
             case "__doc__": return f.attrs["__doc__"] ?? docstring(f.code)
-            case "__defaults__": return f.defaults.isEmpty ? .none : .object(PyTuple(f.defaults))
+            case "__defaults__": return f.defaults.isEmpty ? Value.none : .object(PyTuple(f.defaults))
             case "__kwdefaults__":
-                if f.kwDefaults.isEmpty { return .none }
+                if f.kwDefaults.isEmpty { return Value.none }
                 let d = PyDict()
                 for (k, v) in f.kwDefaults { d.set(strKey(k), v) }
                 return .object(d)
@@ -155,8 +155,8 @@ extension VM {
         case let b as PyBuiltinFunction:
             switch name {
             case "__name__", "__qualname__": return .str(b.name)
-            case "__self__": return b.boundSelf ?? .none
-            case "__doc__": return .none
+            case "__self__": return b.boundSelf ?? Value.none
+            case "__doc__": return Value.none
             default: break
             }
         case let s as PySlice:
@@ -192,13 +192,13 @@ extension VM {
         }
         if name == "__class__" { return .object(o.pyType) }
         if let v = o.pyType.lookup(name) { return try bindDescriptor(v, instance: obj, cls: o.pyType) }
-        if name == "__doc__" { return .none }
+        if name == "__doc__" { return Value.none }
         return try builtinAttr(obj, name)
     }
 
     private func docstring(_ code: CodeObject) -> Value {
         if code.flags.contains(.hasDocstring), let first = code.constants.first { return first }
-        return .none
+        return Value.none
     }
 
     private func builtinAttr(_ obj: Value, _ name: String) throws -> Value? {
@@ -221,21 +221,21 @@ extension VM {
     private func exceptionAttr(_ e: PyExceptionObject, _ name: String) throws -> Value? {
         switch name {
         case "args": return .object(PyTuple(e.args))
-        case "__cause__": return e.cause.map { .object($0) } ?? .none
-        case "__context__": return e.context.map { .object($0) } ?? .none
+        case "__cause__": return e.cause.map { .object($0) } ?? Value.none
+        case "__context__": return e.context.map { .object($0) } ?? Value.none
         case "__suppress_context__": return .bool(e.suppressContext)
-        case "__traceback__": return e.traceback.isEmpty ? .none : .object(PyTraceback(e.traceback))
+        case "__traceback__": return e.traceback.isEmpty ? Value.none : .object(PyTraceback(e.traceback))
         case "__notes__": return nil
         case "exceptions" where e.cls.isSubtype(of: BuiltinTypes.baseExceptionGroup):
             return .object(PyTuple(e.group.map { .object($0) }))
         case "message" where e.cls.isSubtype(of: BuiltinTypes.baseExceptionGroup):
             return .str(e.groupMessage)
         case "value" where e.cls.isSubtype(of: BuiltinTypes.stopIteration):
-            return e.args.first ?? .none
+            return e.args.first ?? Value.none
         case "code" where e.cls.isSubtype(of: BuiltinTypes.systemExit):
-            return e.args.first ?? .none
+            return e.args.first ?? Value.none
         case "name" where e.cls.isSubtype(of: BuiltinTypes.importError), "name" where e.cls.isSubtype(of: BuiltinTypes.nameError):
-            return .none
+            return Value.none
         default: return nil
         }
     }

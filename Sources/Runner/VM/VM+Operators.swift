@@ -508,7 +508,7 @@ extension VM {
         case (.int(let x), .int(let y)): return x == y
         case (.object(let x), .object(let y)):
             if x === y { return true }
-            if let s = x as? PyStr, let t = y as? PyStr { return s.value == t.value }
+            if let s = x as? PyStr, let t = y as? PyStr { return s.value.utf8.elementsEqual(t.value.utf8) }
             if let s = x as? PyList, let t = y as? PyList { return try sequenceEquals(s.items, t.items) }
             if let s = x as? PyTuple, let t = y as? PyTuple { return try sequenceEquals(s.items, t.items) }
             if let s = x as? PyDict, let t = y as? PyDict {
@@ -585,7 +585,7 @@ extension VM {
         case (.object(let x), .object(let y)):
             if let s = x as? PyStr, let t = y as? PyStr {
                 // Code point order (Swift's String < uses canonical equivalence).
-                if s.value == t.value { return 0 }
+                if s.value.utf8.elementsEqual(t.value.utf8) { return 0 }
                 return s.value.unicodeScalars.lexicographicallyPrecedes(t.value.unicodeScalars) { $0.value < $1.value } ? -1 : 1
             }
             if let s = x as? PyList, let t = y as? PyList { return try sequenceOrder(s.items, t.items) }

@@ -17,8 +17,9 @@ final class VM {
     let meter: MemoryMeter
     var steps = 0
     private var nextCheck = 0
-    /// Python frames allowed at once (CPython's recursion limit).
-    let recursionLimit = 1000
+    /// Python frames allowed at once: CPython's recursion limit of 1000 less the three frames the
+    /// oracle (`vtime.py`) itself occupies below the program, so depths match it exactly.
+    let recursionLimit = 997
     /// Nested `run` calls from Swift (each costs Swift stack), bounded separately.
     var nativeDepth = 0
     let maxNativeDepth = 200
