@@ -85,6 +85,9 @@ enum RunSession {
             case .sandbox(let what):
                 result.outcome = .sandbox
                 result.exception = RunException(type: "SandboxViolation", message: "the sandbox refuses \(what)", traceback: currentTraceback(vm))
+            case .deadlock(let what):
+                result.outcome = .deadlock
+                result.exception = RunException(type: "Deadlock", message: what, traceback: [])
             case .cancelled:
                 throw RunCancelled()
             }
@@ -94,6 +97,21 @@ enum RunSession {
         result.virtualTime = vm.virtualTime
         result.warnings = vm.warnings
         return result
+    }
+
+    static func disassemble(source: String) -> String {
+        let parsed = PythonFrontEnd.parse(bytes: Array(source.utf8))
+        if let first = parsed.diagnostics.first(where: { $0.severity == .error }) {
+            return "SyntaxError: \(first.message)\n"
+        }
+        let globals = Globals(builtins: Builtins.table)
+        do {
+            return Disassembler.disassemble(try Compiler.compile(parsed.module, globals: globals))
+        } catch let e as CompileError {
+            return "\(e.type): \(e.message) (line \(e.line))\n"
+        } catch {
+            return "\(error)\n"
+        }
     }
 
     static func limitMessage(_ kind: RunLimitKind, _ l: ResolvedLimits) -> String {

@@ -116,4 +116,10 @@ public enum SnippetRunner {
                            cancellation: CancellationFlag? = nil) throws -> RunResult {
         try RunSession.run(source: source, limits: limits, cancellation: cancellation)
     }
+
+    /// The bytecode `source` compiles to, as a readable listing (for debugging the runner), or
+    /// the syntax/compile error.
+    public static func disassemble(source: String) -> String {
+        RunSession.disassemble(source: source)
+    }
 }

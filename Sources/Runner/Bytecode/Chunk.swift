@@ -15,6 +15,8 @@ final class CodeObject: PyObject {
         static let module = Flags(rawValue: 32)
         /// constants[0] is the docstring.
         static let hasDocstring = Flags(rawValue: 64)
+        /// Code of a Python-written library module (asyncio): hidden from tracebacks.
+        static let library = Flags(rawValue: 128)
     }
 
     var name: String

@@ -19,6 +19,14 @@ extension VM {
         let top = String(fullName.split(separator: ".").first ?? "")
         if VM.sandboxRefused.contains(top) { throw VMStop.sandbox("import of module '\(top)'") }
         if let m = modules[fullName] { return .object(m) }
+        if fullName == "_asyncd" && runningLibraryCode {
+            let m = PyModule(name: fullName, dict: LibraryModules.asyncdHelpers(self))
+            modules[fullName] = m
+            return .object(m)
+        }
+        if let source = LibraryModules.sources[fullName] {
+            return .object(try loadLibraryModule(fullName, source: source))
+        }
         guard let maker = NativeModules.makers[fullName] else {
             if NativeModules.makers[top] != nil {
                 throw error(BuiltinTypes.moduleNotFoundError, "No module named '\(fullName)'; '\(top)' is not a package")

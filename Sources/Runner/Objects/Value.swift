@@ -215,6 +215,7 @@ struct PyError: Error {
 enum VMStop: Error {
     case limit(RunLimitKind)
     case sandbox(String)
+    case deadlock(String)
     case cancelled
 }
 

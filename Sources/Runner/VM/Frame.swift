@@ -51,7 +51,7 @@ final class Frame {
 
     var line: Int { code.line(at: ip - 1) }
 
-    var isHiddenFromTraceback: Bool { code.flags.contains(.inlinedComprehension) }
+    var isHiddenFromTraceback: Bool { !code.flags.isDisjoint(with: [.inlinedComprehension, .library]) }
 
     @inline(__always) func push(_ v: Value) { stack.append(v) }
     @inline(__always) func pop() -> Value { stack.removeLast() }

@@ -31,6 +31,10 @@ final class VM {
     var reprActive = Set<ObjectIdentifier>()
     /// The `random` module's generator, seeded with 0 as the oracle seeds CPython's.
     let random = MersenneTwister(seed: BigInt(0))
+    /// The virtual clock may not pass this (limit `virtualSeconds`).
+    let virtualSecondsLimit: Double
+    /// Namespaces of library modules, kept to break their cycles at tear-down.
+    var libraryGlobals: [Globals] = []
 
     init(limits: ResolvedLimits, cancellation: CancellationFlag?) {
         self.globals = Globals(builtins: Builtins.table)
@@ -39,6 +43,7 @@ final class VM {
         self.wallDeadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(limits.wallMilliseconds) &* 1_000_000
         self.cancellation = cancellation
         self.meter = MemoryMeter(limit: limits.memoryBytes)
+        self.virtualSecondsLimit = limits.virtualSeconds
         self.nextCheck = min(stepLimit, 1024)
     }
 
@@ -50,6 +55,11 @@ final class VM {
         var seen = Set<ObjectIdentifier>()
         var work: [Value] = globals.values.compactMap { $0 }
         globals.values = []
+        for g in libraryGlobals {
+            work.append(contentsOf: g.values.compactMap { $0 })
+            g.values = []
+        }
+        for m in modules.values { work.append(contentsOf: m.dict.values); m.dict = [:] }
         var budget = 2_000_000
         while let v = work.popLast(), budget > 0 {
             budget -= 1
