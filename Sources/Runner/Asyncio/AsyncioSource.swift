@@ -348,8 +348,8 @@ class Task(Future):
         Future.__init__(self, loop=loop)
         if not iscoroutine(coro):
             raise TypeError(f"a coroutine was expected, got {coro!r}")
+        _task_counter[0] += 1
         if name is None:
-            _task_counter[0] += 1
             self._name = f'Task-{_task_counter[0]}'
         else:
             self._name = str(name)
