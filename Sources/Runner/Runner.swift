@@ -4,6 +4,7 @@ import Analyzer
 import Synchronization
 
 /// Per-run limits. `nil` means the documented default; values above the hard ceiling are clamped.
+/// Defaults and ceilings are listed in `ResolvedLimits` (Sources/Runner/RunSession.swift).
 public struct RunLimits: Hashable, Sendable {
     public var steps: Int?
     public var virtualSeconds: Double?
@@ -113,6 +114,12 @@ public enum SnippetRunner {
     /// Throws `RunCancelled` when `cancellation` is set during the run.
     public static func run(source: String, limits: RunLimits = RunLimits(),
                            cancellation: CancellationFlag? = nil) throws -> RunResult {
-        throw NotImplementedYet("the runner")
+        try RunSession.run(source: source, limits: limits, cancellation: cancellation)
+    }
+
+    /// The bytecode `source` compiles to, as a readable listing (for debugging the runner), or
+    /// the syntax/compile error.
+    public static func disassemble(source: String) -> String {
+        RunSession.disassemble(source: source)
     }
 }

@@ -1,0 +1,759 @@
+// A minimal `asyncio`, written in Python and compiled by the runner's own compiler when a
+// program imports it. It follows CPython 3.12's `Lib/asyncio` step for step where it matters for
+// output order: `base_events._run_once` (ready FIFO, a heapq timer heap comparing only `when`,
+// timers due within the clock resolution), `futures.Future` (callbacks always via call_soon),
+// `tasks.Task.__step`/`__wakeup`, `tasks.gather`, `tasks.sleep`, `runners.run`. The clock is
+// virtual: when nothing is ready the loop jumps to the next timer (see ../shared/oracle).
+//
+// This is part 1's minimal loop (run, sleep, create_task, gather, Future, Task, wait_for, Event,
+// Lock, Queue); part 2 (issue 6) replaces it with the full event loop, traces and deadlock
+// reports. Frames of this module are hidden from tracebacks, as the oracle shows only main.py.
+
+enum AsyncioSource {
+    static let heapq = #"""
+def _siftdown(heap, startpos, pos):
+    newitem = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        if newitem < parent:
+            heap[pos] = parent
+            pos = parentpos
+            continue
+        break
+    heap[pos] = newitem
+
+def _siftup(heap, pos):
+    endpos = len(heap)
+    startpos = pos
+    newitem = heap[pos]
+    childpos = 2 * pos + 1
+    while childpos < endpos:
+        rightpos = childpos + 1
+        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
+            childpos = rightpos
+        heap[pos] = heap[childpos]
+        pos = childpos
+        childpos = 2 * pos + 1
+    heap[pos] = newitem
+    _siftdown(heap, startpos, pos)
+
+def heappush(heap, item):
+    heap.append(item)
+    _siftdown(heap, 0, len(heap) - 1)
+
+def heappop(heap):
+    lastelt = heap.pop()
+    if heap:
+        returnitem = heap[0]
+        heap[0] = lastelt
+        _siftup(heap, 0)
+        return returnitem
+    return lastelt
+
+def heapify(x):
+    n = len(x)
+    for i in reversed(range(n // 2)):
+        _siftup(x, i)
+"""#
+
+    static let asyncio = #"""
+import _asyncd
+from heapq import heappush, heappop, heapify
+
+class CancelledError(BaseException):
+    pass
+
+class InvalidStateError(Exception):
+    pass
+
+TimeoutError = TimeoutError
+
+_PENDING = 'PENDING'
+_CANCELLED = 'CANCELLED'
+_FINISHED = 'FINISHED'
+
+_running_loop = None
+_current_tasks = {}
+_all_tasks = []
+_task_counter = [0]
+
+class Handle:
+    def __init__(self, callback, args, loop):
+        self._callback = callback
+        self._args = args
+        self._loop = loop
+        self._cancelled = False
+    def cancel(self):
+        self._cancelled = True
+    def cancelled(self):
+        return self._cancelled
+    def _run(self):
+        self._callback(*self._args)
+
+class TimerHandle(Handle):
+    def __init__(self, when, callback, args, loop):
+        Handle.__init__(self, callback, args, loop)
+        self._when = when
+        self._scheduled = False
+    def __lt__(self, other):
+        return self._when < other._when
+    def when(self):
+        return self._when
+    def cancel(self):
+        if not self._cancelled:
+            self._loop._timer_handle_cancelled(self)
+        self._cancelled = True
+
+class AbstractEventLoop:
+    pass
+
+class BaseEventLoop(AbstractEventLoop):
+    def __init__(self):
+        self._ready = []
+        self._scheduled = []
+        self._stopping = False
+        self._closed = False
+        self._timer_cancelled_count = 0
+    def time(self):
+        return _asyncd.time()
+    def call_soon(self, callback, *args, context=None):
+        h = Handle(callback, args, self)
+        self._ready.append(h)
+        return h
+    def call_later(self, delay, callback, *args, context=None):
+        return self.call_at(self.time() + delay, callback, *args)
+    def call_at(self, when, callback, *args, context=None):
+        t = TimerHandle(when, callback, args, self)
+        heappush(self._scheduled, t)
+        t._scheduled = True
+        return t
+    def _timer_handle_cancelled(self, handle):
+        if handle._scheduled:
+            self._timer_cancelled_count += 1
+    def create_future(self):
+        return Future(loop=self)
+    def create_task(self, coro, *, name=None, context=None):
+        return Task(coro, loop=self, name=name)
+    def is_running(self):
+        return _running_loop is self
+    def is_closed(self):
+        return self._closed
+    def close(self):
+        self._closed = True
+    def stop(self):
+        self._stopping = True
+    def run_forever(self):
+        global _running_loop
+        old = _running_loop
+        _running_loop = self
+        try:
+            while True:
+                self._run_once()
+                if self._stopping:
+                    break
+        finally:
+            self._stopping = False
+            _running_loop = old
+    def run_until_complete(self, future):
+        new_task = not isfuture(future)
+        future = ensure_future(future, loop=self)
+        future.add_done_callback(_run_until_complete_cb)
+        try:
+            self.run_forever()
+        finally:
+            future.remove_done_callback(_run_until_complete_cb)
+        if not future.done():
+            raise RuntimeError('Event loop stopped before Future completed.')
+        return future.result()
+    def _run_once(self):
+        sched_count = len(self._scheduled)
+        if sched_count > 100 and self._timer_cancelled_count / sched_count > 0.5:
+            new_scheduled = []
+            for handle in self._scheduled:
+                if handle._cancelled:
+                    handle._scheduled = False
+                else:
+                    new_scheduled.append(handle)
+            heapify(new_scheduled)
+            self._scheduled = new_scheduled
+            self._timer_cancelled_count = 0
+        else:
+            while self._scheduled and self._scheduled[0]._cancelled:
+                self._timer_cancelled_count -= 1
+                handle = heappop(self._scheduled)
+                handle._scheduled = False
+        timeout = None
+        if self._ready or self._stopping:
+            timeout = 0
+        elif self._scheduled:
+            timeout = 1
+        if timeout is None:
+            _asyncd.deadlock()
+        if timeout != 0:
+            when = self._scheduled[0]._when
+            if when > self.time():
+                _asyncd.set_time(when)
+        end_time = self.time() + _asyncd.resolution()
+        while self._scheduled:
+            handle = self._scheduled[0]
+            if handle._when >= end_time:
+                break
+            handle = heappop(self._scheduled)
+            handle._scheduled = False
+            self._ready.append(handle)
+        ntodo = len(self._ready)
+        batch = self._ready[:ntodo]
+        del self._ready[:ntodo]
+        for handle in batch:
+            if handle._cancelled:
+                continue
+            handle._run()
+    async def shutdown_asyncgens(self):
+        pass
+    async def shutdown_default_executor(self, timeout=None):
+        pass
+
+def _run_until_complete_cb(fut):
+    fut._loop.stop()
+
+def get_running_loop():
+    if _running_loop is None:
+        raise RuntimeError('no running event loop')
+    return _running_loop
+
+def get_event_loop():
+    if _running_loop is not None:
+        return _running_loop
+    return new_event_loop()
+
+def new_event_loop():
+    return BaseEventLoop()
+
+def _get_loop(loop=None):
+    if loop is not None:
+        return loop
+    return get_event_loop()
+
+def isfuture(obj):
+    return isinstance(obj, Future)
+
+def iscoroutine(obj):
+    return type(obj).__name__ == 'coroutine'
+
+def iscoroutinefunction(func):
+    return _asyncd.iscoroutinefunction(func)
+
+class Future:
+    _asyncio_future_blocking = False
+    def __init__(self, *, loop=None):
+        self._loop = _get_loop(loop)
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
+        self._callbacks = []
+        self._cancel_message = None
+        self._cancelled_exc = None
+    def __repr__(self):
+        if self._state == _FINISHED:
+            if self._exception is not None:
+                return f'<Future finished exception={self._exception!r}>'
+            return f'<Future finished result={self._result!r}>'
+        return f'<Future {self._state.lower()}>'
+    def get_loop(self):
+        return self._loop
+    def _make_cancelled_error(self):
+        if self._cancelled_exc is not None:
+            exc = self._cancelled_exc
+            self._cancelled_exc = None
+            return exc
+        if self._cancel_message is None:
+            return CancelledError()
+        return CancelledError(self._cancel_message)
+    def cancel(self, msg=None):
+        if self._state != _PENDING:
+            return False
+        self._state = _CANCELLED
+        self._cancel_message = msg
+        self.__schedule_callbacks()
+        return True
+    def __schedule_callbacks(self):
+        callbacks = self._callbacks[:]
+        if not callbacks:
+            return
+        self._callbacks[:] = []
+        for callback in callbacks:
+            self._loop.call_soon(callback, self)
+    def cancelled(self):
+        return self._state == _CANCELLED
+    def done(self):
+        return self._state != _PENDING
+    def result(self):
+        if self._state == _CANCELLED:
+            raise self._make_cancelled_error()
+        if self._state != _FINISHED:
+            raise InvalidStateError('Result is not ready.')
+        if self._exception is not None:
+            raise self._exception
+        return self._result
+    def exception(self):
+        if self._state == _CANCELLED:
+            raise self._make_cancelled_error()
+        if self._state != _FINISHED:
+            raise InvalidStateError('Exception is not set.')
+        return self._exception
+    def add_done_callback(self, fn, *, context=None):
+        if self._state != _PENDING:
+            self._loop.call_soon(fn, self)
+        else:
+            self._callbacks.append(fn)
+    def remove_done_callback(self, fn):
+        filtered = [f for f in self._callbacks if f != fn]
+        removed = len(self._callbacks) - len(filtered)
+        if removed:
+            self._callbacks[:] = filtered
+        return removed
+    def set_result(self, result):
+        if self._state != _PENDING:
+            raise InvalidStateError(f'{self._state}: {self!r}')
+        self._result = result
+        self._state = _FINISHED
+        self.__schedule_callbacks()
+    def set_exception(self, exception):
+        if self._state != _PENDING:
+            raise InvalidStateError(f'{self._state}: {self!r}')
+        if isinstance(exception, type):
+            exception = exception()
+        if type(exception) is StopIteration:
+            raise TypeError("StopIteration interacts badly with generators and cannot be raised into a Future")
+        self._exception = exception
+        self._state = _FINISHED
+        self.__schedule_callbacks()
+    def __await__(self):
+        if not self.done():
+            self._asyncio_future_blocking = True
+            yield self
+        if not self.done():
+            raise RuntimeError("await wasn't used with future")
+        return self.result()
+    __iter__ = __await__
+
+def _set_result_unless_cancelled(fut, result):
+    if fut.cancelled():
+        return
+    fut.set_result(result)
+
+class Task(Future):
+    def __init__(self, coro, *, loop=None, name=None):
+        Future.__init__(self, loop=loop)
+        if not iscoroutine(coro):
+            raise TypeError(f"a coroutine was expected, got {coro!r}")
+        _task_counter[0] += 1
+        if name is None:
+            self._name = f'Task-{_task_counter[0]}'
+        else:
+            self._name = str(name)
+        self._must_cancel = False
+        self._fut_waiter = None
+        self._coro = coro
+        self._num_cancels_requested = 0
+        self._loop.call_soon(self.__step)
+        _all_tasks.append(self)
+    def __repr__(self):
+        state = self._state.lower()
+        if self._state == _FINISHED and self._exception is None:
+            return f"<Task finished name='{self._name}' coro=<{self._coro.__qualname__}() done, defined at main.py> result={self._result!r}>"
+        return f"<Task {state} name='{self._name}' coro=<{self._coro.__qualname__}()>>"
+    def get_coro(self):
+        return self._coro
+    def get_name(self):
+        return self._name
+    def set_name(self, value):
+        self._name = str(value)
+    def set_result(self, result):
+        raise RuntimeError('Task does not support set_result operation')
+    def set_exception(self, exception):
+        raise RuntimeError('Task does not support set_exception operation')
+    def cancelling(self):
+        return self._num_cancels_requested
+    def uncancel(self):
+        if self._num_cancels_requested > 0:
+            self._num_cancels_requested -= 1
+        return self._num_cancels_requested
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        self._num_cancels_requested += 1
+        if self._fut_waiter is not None:
+            if self._fut_waiter.cancel(msg=msg):
+                return True
+        self._must_cancel = True
+        self._cancel_message = msg
+        return True
+    def __step(self, exc=None):
+        if self.done():
+            raise InvalidStateError(f'_step(): already done: {self!r}, {exc!r}')
+        if self._must_cancel:
+            if not isinstance(exc, CancelledError):
+                exc = self._make_cancelled_error()
+            self._must_cancel = False
+        self._fut_waiter = None
+        _current_tasks[id(self._loop)] = self
+        try:
+            self.__step_run_and_handle_result(exc)
+        finally:
+            _current_tasks.pop(id(self._loop), None)
+    def __step_run_and_handle_result(self, exc):
+        coro = self._coro
+        try:
+            if exc is None:
+                result = coro.send(None)
+            else:
+                result = coro.throw(exc)
+        except StopIteration as exc:
+            if self._must_cancel:
+                self._must_cancel = False
+                Future.cancel(self, msg=self._cancel_message)
+            else:
+                Future.set_result(self, exc.value)
+        except CancelledError as exc:
+            self._cancelled_exc = exc
+            Future.cancel(self)
+        except (KeyboardInterrupt, SystemExit) as exc:
+            Future.set_exception(self, exc)
+            raise
+        except BaseException as exc:
+            Future.set_exception(self, exc)
+        else:
+            blocking = getattr(result, '_asyncio_future_blocking', None)
+            if blocking is not None:
+                if blocking:
+                    if result is self:
+                        new_exc = RuntimeError(f'Task cannot await on itself: {self!r}')
+                        self._loop.call_soon(self.__step, new_exc)
+                    else:
+                        result._asyncio_future_blocking = False
+                        result.add_done_callback(self.__wakeup)
+                        self._fut_waiter = result
+                        if self._must_cancel:
+                            if self._fut_waiter.cancel(msg=self._cancel_message):
+                                self._must_cancel = False
+                else:
+                    new_exc = RuntimeError(f'yield was used instead of yield from in task {self!r} with {result!r}')
+                    self._loop.call_soon(self.__step, new_exc)
+            elif result is None:
+                self._loop.call_soon(self.__step)
+            else:
+                new_exc = RuntimeError(f'Task got bad yield: {result!r}')
+                self._loop.call_soon(self.__step, new_exc)
+    def __wakeup(self, future):
+        try:
+            future.result()
+        except BaseException as exc:
+            self.__step(exc)
+        else:
+            self.__step()
+
+def current_task(loop=None):
+    if loop is None:
+        loop = get_running_loop()
+    return _current_tasks.get(id(loop))
+
+def all_tasks(loop=None):
+    if loop is None:
+        loop = get_running_loop()
+    return {t for t in _all_tasks if t._loop is loop and not t.done()}
+
+def ensure_future(coro_or_future, *, loop=None):
+    if isfuture(coro_or_future):
+        return coro_or_future
+    if not iscoroutine(coro_or_future):
+        if hasattr(coro_or_future, '__await__'):
+            async def _wrap_awaitable(awaitable):
+                return await awaitable
+            coro_or_future = _wrap_awaitable(coro_or_future)
+        else:
+            raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+    if loop is None:
+        loop = get_event_loop()
+    return loop.create_task(coro_or_future)
+
+def create_task(coro, *, name=None, context=None):
+    loop = get_running_loop()
+    return loop.create_task(coro, name=name)
+
+class _Sleep0:
+    def __await__(self):
+        yield
+
+async def sleep(delay, result=None):
+    if delay <= 0:
+        await _Sleep0()
+        return result
+    loop = get_running_loop()
+    future = loop.create_future()
+    h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
+    try:
+        return await future
+    finally:
+        h.cancel()
+
+class _GatheringFuture(Future):
+    def __init__(self, children, *, loop):
+        Future.__init__(self, loop=loop)
+        self._children = children
+        self._cancel_requested = False
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        ret = False
+        for child in self._children:
+            if child.cancel(msg=msg):
+                ret = True
+        if ret:
+            self._cancel_requested = True
+        return ret
+
+def gather(*coros_or_futures, return_exceptions=False):
+    if not coros_or_futures:
+        loop = get_event_loop()
+        outer = loop.create_future()
+        outer.set_result([])
+        return outer
+    state = {'nfinished': 0, 'outer': None}
+    children = []
+    arg_to_fut = {}
+    nfuts = 0
+    loop = None
+    def _done_callback(fut):
+        state['nfinished'] += 1
+        outer = state['outer']
+        if outer is None or outer.done():
+            if not fut.cancelled():
+                fut.exception()
+            return
+        if not return_exceptions:
+            if fut.cancelled():
+                exc = fut._make_cancelled_error()
+                outer.set_exception(exc)
+                return
+            else:
+                exc = fut.exception()
+                if exc is not None:
+                    outer.set_exception(exc)
+                    return
+        if state['nfinished'] == nfuts_box[0]:
+            results = []
+            for fut in children:
+                if fut.cancelled():
+                    res = CancelledError('' if fut._cancel_message is None else fut._cancel_message)
+                else:
+                    res = fut.exception()
+                    if res is None:
+                        res = fut.result()
+                results.append(res)
+            if outer._cancel_requested:
+                exc = fut._make_cancelled_error()
+                outer.set_exception(exc)
+            else:
+                outer.set_result(results)
+    nfuts_box = [0]
+    for arg in coros_or_futures:
+        key = id(arg)
+        if key not in arg_to_fut:
+            fut = ensure_future(arg, loop=loop)
+            if loop is None:
+                loop = fut._loop
+            nfuts_box[0] += 1
+            arg_to_fut[key] = fut
+            fut.add_done_callback(_done_callback)
+        else:
+            fut = arg_to_fut[key]
+        children.append(fut)
+    outer = _GatheringFuture(children, loop=loop)
+    state['outer'] = outer
+    return outer
+
+async def wait_for(fut, timeout):
+    loop = get_running_loop()
+    if timeout is None:
+        return await fut
+    fut = ensure_future(fut, loop=loop)
+    if timeout <= 0:
+        if fut.done():
+            return fut.result()
+        fut.cancel()
+        raise TimeoutError()
+    waiter = loop.create_future()
+    timed_out = [False]
+    def _on_timeout():
+        timed_out[0] = True
+        if not waiter.done():
+            waiter.set_result(None)
+    def _on_done(f):
+        if not waiter.done():
+            waiter.set_result(None)
+    h = loop.call_later(timeout, _on_timeout)
+    fut.add_done_callback(_on_done)
+    try:
+        await waiter
+    except CancelledError:
+        fut.remove_done_callback(_on_done)
+        fut.cancel()
+        raise
+    finally:
+        h.cancel()
+    if fut.done():
+        return fut.result()
+    fut.remove_done_callback(_on_done)
+    fut.cancel()
+    try:
+        await fut
+    except CancelledError:
+        pass
+    raise TimeoutError()
+
+class Event:
+    def __init__(self):
+        self._waiters = []
+        self._value = False
+    def is_set(self):
+        return self._value
+    def set(self):
+        if not self._value:
+            self._value = True
+            for fut in self._waiters:
+                if not fut.done():
+                    fut.set_result(True)
+    def clear(self):
+        self._value = False
+    async def wait(self):
+        if self._value:
+            return True
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            await fut
+            return True
+        finally:
+            self._waiters.remove(fut)
+
+class Lock:
+    def __init__(self):
+        self._waiters = []
+        self._locked = False
+    def locked(self):
+        return self._locked
+    async def acquire(self):
+        if not self._locked and all(w.cancelled() for w in self._waiters):
+            self._locked = True
+            return True
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            await fut
+        finally:
+            self._waiters.remove(fut)
+        self._locked = True
+        return True
+    def release(self):
+        if not self._locked:
+            raise RuntimeError('Lock is not acquired.')
+        self._locked = False
+        for fut in self._waiters:
+            if not fut.done():
+                fut.set_result(True)
+                break
+    async def __aenter__(self):
+        await self.acquire()
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+class QueueEmpty(Exception):
+    pass
+
+class QueueFull(Exception):
+    pass
+
+class Queue:
+    def __init__(self, maxsize=0):
+        self._maxsize = maxsize
+        self._queue = []
+        self._getters = []
+        self._putters = []
+        self._unfinished_tasks = 0
+        self._finished = Event()
+        self._finished.set()
+    def qsize(self):
+        return len(self._queue)
+    def empty(self):
+        return not self._queue
+    def full(self):
+        return 0 < self._maxsize <= len(self._queue)
+    def _wakeup_next(self, waiters):
+        while waiters:
+            waiter = waiters.pop(0)
+            if not waiter.done():
+                waiter.set_result(None)
+                break
+    async def put(self, item):
+        while self.full():
+            putter = get_running_loop().create_future()
+            self._putters.append(putter)
+            await putter
+        return self.put_nowait(item)
+    def put_nowait(self, item):
+        if self.full():
+            raise QueueFull
+        self._queue.append(item)
+        self._unfinished_tasks += 1
+        self._finished.clear()
+        self._wakeup_next(self._getters)
+    async def get(self):
+        while self.empty():
+            getter = get_running_loop().create_future()
+            self._getters.append(getter)
+            await getter
+        return self.get_nowait()
+    def get_nowait(self):
+        if self.empty():
+            raise QueueEmpty
+        item = self._queue.pop(0)
+        self._wakeup_next(self._putters)
+        return item
+    def task_done(self):
+        if self._unfinished_tasks <= 0:
+            raise ValueError('task_done() called too many times')
+        self._unfinished_tasks -= 1
+        if self._unfinished_tasks == 0:
+            self._finished.set()
+    async def join(self):
+        if self._unfinished_tasks > 0:
+            await self._finished.wait()
+
+def _cancel_all_tasks(loop):
+    to_cancel = [t for t in _all_tasks if t._loop is loop and not t.done()]
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
+
+def run(main, *, debug=None):
+    if _running_loop is not None:
+        raise RuntimeError('asyncio.run() cannot be called from a running event loop')
+    if not iscoroutine(main):
+        raise ValueError(f"a coroutine was expected, got {main!r}")
+    loop = new_event_loop()
+    try:
+        task = loop.create_task(main)
+        return loop.run_until_complete(task)
+    finally:
+        try:
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            loop.close()
+"""#
+}

@@ -1,0 +1,66 @@
+// A compiled function body (clox's `Chunk`, CPython's code object): the instructions, one source
+// line per instruction, the constants and names they refer to, and the signature facts the call
+// machinery needs to bind arguments to local slots.
+
+final class CodeObject: PyObject {
+    struct Flags: OptionSet, Sendable {
+        let rawValue: Int
+        static let generator = Flags(rawValue: 1)
+        static let coroutine = Flags(rawValue: 2)
+        static let asyncGenerator = Flags(rawValue: 4)
+        static let classBody = Flags(rawValue: 8)
+        /// A list/set/dict comprehension: CPython 3.12 inlines these (PEP 709), so their frames
+        /// never show in tracebacks.
+        static let inlinedComprehension = Flags(rawValue: 16)
+        static let module = Flags(rawValue: 32)
+        /// constants[0] is the docstring.
+        static let hasDocstring = Flags(rawValue: 64)
+        /// Code of a Python-written library module (asyncio): hidden from tracebacks.
+        static let library = Flags(rawValue: 128)
+    }
+
+    var name: String
+    var qualname: String
+    var firstLine: Int
+    var flags: Flags = []
+
+    var code: [Instruction] = []
+    /// The source line of each instruction (same length as `code`).
+    var lines: [Int32] = []
+    var constants: [Value] = []
+    /// Attribute, import and class-body names.
+    var names: [String] = []
+
+    /// Local variable names by slot: parameters first (positional, keyword-only, *args, **kwargs).
+    var varnames: [String] = []
+    var argCount = 0
+    var posOnlyCount = 0
+    var kwOnlyCount = 0
+    var hasVarargs = false
+    var hasVarkw = false
+    /// Names of the cells this code creates (locals captured by inner functions), then of the
+    /// cells it receives from its closure.
+    var cellvars: [String] = []
+    var freevars: [String] = []
+    /// For each cellvar, the parameter slot whose value seeds it, or -1.
+    var cellFromArg: [Int] = []
+
+    override var pyType: PyType { BuiltinTypes.code }
+
+    init(name: String, qualname: String, firstLine: Int) {
+        self.name = name
+        self.qualname = qualname
+        self.firstLine = firstLine
+        super.init()
+    }
+
+    var isGeneratorLike: Bool { !flags.isDisjoint(with: [.generator, .coroutine, .asyncGenerator]) }
+
+    /// Total parameter slots (positional + keyword-only + the two collectors).
+    var parameterSlots: Int { argCount + kwOnlyCount + (hasVarargs ? 1 : 0) + (hasVarkw ? 1 : 0) }
+
+    func line(at ip: Int) -> Int {
+        guard ip >= 0 && ip < lines.count else { return firstLine }
+        return Int(lines[ip])
+    }
+}

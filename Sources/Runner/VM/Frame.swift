@@ -1,0 +1,69 @@
+// A heap-allocated activation record (clox's CallFrame, CPython's `_PyInterpreterFrame`).
+// Frames are objects, not Swift stack frames: the VM keeps the running ones in an array, and a
+// generator or coroutine keeps its own frame while suspended, so suspending and resuming never
+// holds a Swift frame and Python recursion never recurses in Swift.
+
+final class Frame {
+    /// What the VM does with this frame's result when it returns or yields.
+    enum ReturnMode {
+        /// Push the return value on the caller's stack.
+        case normal
+        /// `Class(...)`: `__init__` must return None; push the new instance instead.
+        case initializer(Value)
+        /// A generator resumed by FOR_ITER: a yield pushes the value, a return ends the loop at `target`.
+        case forIter(target: Int)
+        /// A generator resumed by SEND (`yield from`, `await`): a yield pushes the value,
+        /// a return replaces the receiver with the result and jumps to `target`.
+        case send(target: Int)
+    }
+
+    struct Handler {
+        var target: Int
+        var stackDepth: Int
+    }
+
+    let code: CodeObject
+    let globals: Globals
+    var ip = 0
+    var stack: [Value] = []
+    var locals: [Value?]
+    var cells: [PyCell]
+    var handlers: [Handler] = []
+    /// The exception an `except`/`finally` block of this frame is handling (`sys.exc_info()`).
+    var handled: PyExceptionObject?
+    /// Class bodies execute with their namespace here.
+    var classNamespace: PyDict?
+    var returnMode: ReturnMode = .normal
+    /// True for the bottom frame of a nested `VM.run`: its result goes back to Swift.
+    var boundary = false
+    /// The generator owning this frame, when it is a generator's.
+    weak var generator: PyGenerator?
+    /// The function this frame runs (for `super()` and names in tracebacks).
+    var function: PyFunction?
+
+    init(code: CodeObject, globals: Globals, locals: [Value?], cells: [PyCell]) {
+        self.code = code
+        self.globals = globals
+        self.locals = locals
+        self.cells = cells
+        stack.reserveCapacity(8)
+    }
+
+    var line: Int { code.line(at: ip - 1) }
+
+    var isHiddenFromTraceback: Bool { !code.flags.isDisjoint(with: [.inlinedComprehension, .library]) }
+
+    @inline(__always) func push(_ v: Value) { stack.append(v) }
+    @inline(__always) func pop() -> Value { stack.removeLast() }
+    @inline(__always) var top: Value {
+        get { stack[stack.count - 1] }
+        set { stack[stack.count - 1] = newValue }
+    }
+    @inline(__always) func peek(_ n: Int) -> Value { stack[stack.count - n] }
+
+    func popN(_ n: Int) -> [Value] {
+        let items = Array(stack[(stack.count - n)...])
+        stack.removeLast(n)
+        return items
+    }
+}

@@ -1,0 +1,7 @@
+async def main():
+    pass
+def handler():
+    user = fetch_user(42)
+    return user
+print("before")
+handler()

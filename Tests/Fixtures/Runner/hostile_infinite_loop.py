@@ -1,0 +1,4 @@
+# expect limit: steps
+n = 0
+while True:
+    n += 1

@@ -1,0 +1,2 @@
+# expect limit: memory
+x = [0] * 10 ** 9

@@ -1,0 +1,3 @@
+# expect limit: memory
+s = "a" * 10 ** 10
+print(len(s))

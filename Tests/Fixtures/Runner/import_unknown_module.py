@@ -1,0 +1,2 @@
+print("trying")
+import httpx

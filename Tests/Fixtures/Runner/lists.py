@@ -1,0 +1,18 @@
+a = [3, 1, 4, 1, 5, 9, 2, 6]
+a.append(5); a.extend([3, 5]); a.insert(0, 0)
+print(a, len(a), a.count(5), a.index(4))
+a.remove(1); print(a.pop(), a.pop(0), a)
+b = sorted(a); a.sort(reverse=True); print(b, a)
+print(a[1:4], a[::-1], a[-2:], a[:100], a[5:2], a[::3])
+a[1:3] = [10, 20, 30]; print(a)
+del a[0]; del a[-2:]; print(a)
+print([1, 2] + [3], [0] * 3, [[0] * 2] * 2, 3 in a, 99 not in a)
+m = [[1, 2], [3, 4]]
+m[0][1] = 99; print(m, [row[0] for row in m])
+print(list(range(5)), list(range(2, 10, 3)), list(range(5, 0, -2)), list("abc"))
+c = [1, 2, 3]; d = c; d.append(4); print(c is d, c == [1, 2, 3, 4], c.copy() is c)
+print(sorted(["banana", "Apple", "cherry"]), sorted(["banana", "Apple", "cherry"], key=str.lower), sorted([3, 1, 2], reverse=True))
+print(min([4, 2, 8]), max([4, 2, 8]), sum([1, 2, 3]), sorted([(2, "b"), (1, "z"), (2, "a")]))
+words = ["aa", "b", "ccc"]; print(max(words, key=len), min(words, key=len), sorted(words, key=len, reverse=True))
+x = [1, 2, 3]; x.reverse(); print(x, x.clear(), x)
+e = []; e += [1, 2]; e *= 2; print(e)

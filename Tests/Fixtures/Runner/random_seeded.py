@@ -1,0 +1,10 @@
+import random
+print(random.random(), random.random())
+random.seed(42)
+print(random.randint(1, 100), random.randint(1, 100), random.choice("abcdef"), random.uniform(1, 5))
+items = list(range(10))
+random.shuffle(items)
+print(items, random.randrange(0, 100, 5), random.sample(range(100), 5))
+random.seed(12345)
+print([random.randint(0, 9) for _ in range(10)], random.getrandbits(40))
+random.seed("text")

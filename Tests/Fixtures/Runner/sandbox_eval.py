@@ -1,0 +1,2 @@
+# expect sandbox
+eval("1 + 1")

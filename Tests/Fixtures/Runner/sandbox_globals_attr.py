@@ -1,0 +1,4 @@
+# expect sandbox
+def f():
+    pass
+print(f.__globals__)

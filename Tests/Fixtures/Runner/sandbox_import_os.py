@@ -1,0 +1,3 @@
+# expect sandbox
+import os
+print(os.listdir("/"))

@@ -1,0 +1,2 @@
+# expect sandbox
+from subprocess import run

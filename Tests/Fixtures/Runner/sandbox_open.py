@@ -1,0 +1,3 @@
+# expect sandbox
+print("before")
+open("/etc/passwd").read()

@@ -1,0 +1,3 @@
+# expect sandbox
+import sys
+sys.exit(0)

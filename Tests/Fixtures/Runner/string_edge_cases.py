@@ -1,0 +1,8 @@
+print(repr(""), repr("'"), repr('"'), repr("\\"), repr("a\nb"), str("a\nb"), len("\n"))
+print("abc"[-10:10], "abc"[5:], ""[0:0], "x".join([]), "".split(","), " ".split(), "a b".split(None))
+print("%s" % (1,), "%s" % [1, 2], "%r" % "q", "%5.1f|" % 2.25, "%-6.2f|" % 2.5, "%e" % 0.0)
+print(f"{'nested'!r:>12}", f"{3!s:>3}", f"{-1.5:08.2f}", f"{1e-10:.2e}", f"{12345.6789:,.2f}")
+print("é".upper(), "ÀÉÎ".lower(), "ß".upper(), "İ".lower() == "i̇", "ǈ".title())
+print("a\u0301" == "á", len("a\u0301"), "\U0001F600", len("\U0001F600"), "😀"[0])
+print(str(123456789012345678901234567890), int("-" + "9" * 30) + 1, "-0" == str(-0))
+print("{:10.3s}|".format("abcdef"), "{:^10}|".format(3.5), "{:+.2%}".format(0.1234), "{!r}".format(None))
