@@ -130,7 +130,8 @@ public struct Lexer {
     }
 
     private mutating func error(_ message: String, at offset: Int, end: Int? = nil, startLine: Int32? = nil) {
-        errors.append(LexError(message: message, offset: offset, tokenIndex: tokens.count))
+        errors.append(LexError(message: message, offset: offset, tokenIndex: tokens.count,
+                               openBracketOffset: brackets.last?.offset ?? -1, openBracketByte: brackets.last?.byte ?? 0))
         emit(.error, offset, max(offset, end ?? offset), startLine: startLine)
     }
 
@@ -373,12 +374,16 @@ public struct Lexer {
     /// `Parser/tokenizer.c`) rather than only flagging it (`tok->done = E_DEDENT`, `E_TABSPACE`,
     /// `E_TOODEEP`, `E_LINECONT`, `E_EOF`), which decides whether it overrides a parser error.
     static func raisesImmediately(_ message: String) -> Bool {
+        // Observed on 3.12.1: f-string errors met in that late scan do not replace the parser's error.
+        if message.hasPrefix("f-string") || message.hasPrefix("unterminated f-string")
+            || message.hasPrefix("unterminated triple-quoted f-string") { return false }
         switch message {
         case "unindent does not match any outer indentation level",
              "inconsistent use of tabs and spaces in indentation",
              "too many levels of indentation",
              "unexpected character after line continuation character",
-             "unexpected EOF while parsing":
+             "unexpected EOF while parsing",
+             "invalid syntax":
             return false
         default:
             return true

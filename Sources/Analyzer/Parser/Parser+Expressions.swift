@@ -88,6 +88,8 @@ extension Parser {
         advance()
         let test = try parseDisjunction()
         guard accept(.kwElse) else {
+            // CPython's invalid_expression: not when a ':' follows (`x if y:` is plain invalid syntax).
+            if kind == .colon { throw syntaxError() }
             throw error("expected 'else' after 'if' expression", range(from: start))
         }
         let orelse = try parseExpression()
@@ -599,6 +601,7 @@ extension Parser {
         var args: [Expr] = []
         var keywords: [Keyword] = []
         var sawKeywordUnpacking = false
+        var positionalAfterKeyword: String? = nil
         while kind != .rpar {
             let argStart = here
             elementStart = argStart
@@ -633,16 +636,17 @@ extension Parser {
                 if kind == .equal {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", SourceRange(start: e.range.start, end: endLoc(tok)))
                 }
-                if !keywords.isEmpty {
-                    let message = sawKeywordUnpacking ? "positional argument follows keyword argument unpacking"
-                                                      : "positional argument follows keyword argument"
-                    throw error(message, e.range)
+                if !keywords.isEmpty && positionalAfterKeyword == nil {
+                    // CPython reports this at the call's closing parenthesis (its last token read).
+                    positionalAfterKeyword = sawKeywordUnpacking ? "positional argument follows keyword argument unpacking"
+                                                                 : "positional argument follows keyword argument"
                 }
                 args.append(e)
             }
             if !accept(.comma) { break }
         }
         try expectClosing(.rpar, ")")
+        if let message = positionalAfterKeyword { throw error(message, tokenRange(toks[p - 1])) }
         return Expr(.call(function: function, args: args, keywords: keywords), range(from: start))
     }
 

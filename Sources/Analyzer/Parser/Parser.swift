@@ -162,7 +162,8 @@ struct Parser {
 
     func lexError() -> ParseError {
         let message = errorTokenMessages[p] ?? "invalid syntax"
-        return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: true, isFinal: true)
+        // `$`, `?` and a backtick are ordinary tokens to CPython's tokenizer that its parser rejects.
+        return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: true, isFinal: message != "invalid syntax")
     }
 
     func error(_ message: String, _ range: SourceRange) -> ParseError {
@@ -247,12 +248,18 @@ struct Parser {
     mutating func finalizeDiagnostics() {
         guard let first = diagnostics.first, !firstIsFinal else { return }
         let errorOffset = first.range.start.offset
-        // CPython's check stops at the first tokenizer error after the parser's.
-        let nextLexError = initialLexErrors.first(where: { $0.offset >= errorOffset })
-        if let lexFirst = nextLexError, Lexer.raisesImmediately(lexFirst.message) {
-            let t = tokenAtOffset(lexFirst.offset)
-            diagnostics[0] = makeDiagnostic(lexFirst.message, SourceRange(at: t))
-        } else if let bracket = initialUnclosedBrackets.last {
+        // CPython's check stops at the first tokenizer error after the parser's (or at the end
+        // of input): one that raises wins; otherwise the bracket open at that moment decides.
+        var bracket: (UInt8, Int)? = initialUnclosedBrackets.last
+        if let lexFirst = initialLexErrors.first(where: { $0.offset >= errorOffset && $0.message != "invalid syntax" }) {
+            if Lexer.raisesImmediately(lexFirst.message) {
+                let t = tokenAtOffset(lexFirst.offset)
+                diagnostics[0] = makeDiagnostic(lexFirst.message, SourceRange(at: t))
+                return
+            }
+            bracket = lexFirst.openBracketOffset >= 0 ? (lexFirst.openBracketByte, lexFirst.openBracketOffset) : nil
+        }
+        if let bracket {
             let bracketLine = tokenAtOffset(bracket.1).line
             if bracketLine < first.range.start.line || errorOffset >= src.count {
                 let loc = tokenAtOffset(bracket.1)
