@@ -193,9 +193,9 @@ public struct Lexer {
                 finish()
             } else if isNewline(src[pos]) {
                 consumeNewline()
-                if pos >= n { error("unexpected EOF while parsing", at: start, startLine: line - 1); finish() }
+                if pos >= n { error("unexpected EOF while parsing", at: start + 1, startLine: line - 1); finish() }
             } else {
-                error("unexpected character after line continuation character", at: start, end: start + 1)
+                error("unexpected character after line continuation character", at: start + 1, end: start + 1)
             }
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             lineHasTokens = true
@@ -246,7 +246,7 @@ public struct Lexer {
         let top = indents[indents.count - 1]
         if col == top {
             if altcol != altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", at: p)
+                error("inconsistent use of tabs and spaces in indentation", at: lineStartOffset())
             }
         } else if col > top {
             if indents.count >= Lexer.maxIndent {
@@ -254,7 +254,7 @@ public struct Lexer {
                 return false
             }
             if altcol <= altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", at: p)
+                error("inconsistent use of tabs and spaces in indentation", at: lineStartOffset())
             }
             indents.append(col)
             altIndents.append(altcol)
@@ -265,9 +265,12 @@ public struct Lexer {
             var level = indents.count - 1
             while level > 0 && col < indents[level] { level -= 1 }
             if col != indents[level] {
-                error("unindent does not match any outer indentation level", at: p)
+                // CPython points at the end of the offending line.
+                var eol = p
+                while eol < n && !isNewline(src[eol]) { eol += 1 }
+                error("unindent does not match any outer indentation level", at: eol)
             } else if altcol != altIndents[level] {
-                error("inconsistent use of tabs and spaces in indentation", at: p)
+                error("inconsistent use of tabs and spaces in indentation", at: lineStartOffset())
             }
             while indents.count > 1 && col < indents[indents.count - 1] {
                 indents.removeLast()

@@ -357,6 +357,10 @@ extension Parser {
             return try parseBraceDisplay()
         case .error:
             throw lexError()
+        case .kwAsync:
+            // `async x`: CPython blames the token after `async`.
+            advance()
+            throw syntaxError()
         default:
             throw syntaxError()
         }

@@ -13,7 +13,7 @@ extension Parser {
         case .name where isSoftKeyword("match"):
             if let m = try parseMatchStatement() { body.append(m); return }
         case .indent:
-            throw ParseError(message: "unexpected indent", range: tokenRange(tok), isFinal: true)
+            throw unexpectedIndent()
         case .error:
             throw lexError()
         default:
@@ -95,7 +95,7 @@ extension Parser {
         case .error:
             throw lexError()
         case .indent:
-            throw ParseError(message: "unexpected indent", range: tokenRange(t), isFinal: true)
+            throw unexpectedIndent()
         default:
             return try parseExpressionStatement()
         }
@@ -265,7 +265,7 @@ extension Parser {
     /// `what` names the owner for CPython's "expected an indented block after ..." message.
     mutating func parseBlock(_ what: String, line: Int) throws(ParseError) -> [Stmt] {
         if !accept(.colon) {
-            if kind == .newline { throw error("expected ':'", tokenRange(toks[p - 1])) }
+            if kind == .newline { throw error("expected ':'", tokenRange(tok)) }
             throw syntaxError()
         }
         var body: [Stmt] = []

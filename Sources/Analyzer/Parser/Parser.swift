@@ -155,9 +155,21 @@ struct Parser {
     /// current token is a lexical error.
     func syntaxError(_ message: String = "invalid syntax") -> ParseError {
         if toks[p].kind == .error { return lexError() }
-        if toks[p].kind == .indent { return ParseError(message: "unexpected indent", range: tokenRange(toks[p]), isFinal: true) }
+        if toks[p].kind == .indent { return unexpectedIndent() }
         if toks[p].kind == .dedent { return ParseError(message: "unindent does not match any outer indentation level", range: tokenRange(toks[p]), isSpecific: false, isFinal: true) }
         return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: message != "invalid syntax")
+    }
+
+    /// CPython's "unexpected indent", which points one column before the end of the indentation.
+    func unexpectedIndent() -> ParseError {
+        let t = toks[p]
+        var r = tokenRange(t)
+        let width = Int(t.end - t.start)
+        if width > 0 {
+            r.start = location(t.end - 1, t.line)
+            r.end = r.start
+        }
+        return ParseError(message: "unexpected indent", range: r, isFinal: true)
     }
 
     func lexError() -> ParseError {
@@ -246,6 +258,16 @@ struct Parser {
     /// opened on a line before the error, the error becomes "'(' was never closed". Errors the
     /// parser met as tokenizer errors, and unexpected indents, are reported as they are.
     mutating func finalizeDiagnostics() {
+        overrideFirstDiagnosticLikeCPython()
+        // The replacement may also have been found again by recovery: keep one.
+        if let first = diagnostics.first {
+            diagnostics = [first] + diagnostics.dropFirst().filter {
+                !($0.message == first.message && $0.range.start.line == first.range.start.line)
+            }
+        }
+    }
+
+    private mutating func overrideFirstDiagnosticLikeCPython() {
         guard let first = diagnostics.first, !firstIsFinal else { return }
         let errorOffset = first.range.start.offset
         // CPython's check stops at the first tokenizer error after the parser's (or at the end
