@@ -265,10 +265,7 @@ public struct Lexer {
             var level = indents.count - 1
             while level > 0 && col < indents[level] { level -= 1 }
             if col != indents[level] {
-                // CPython points at the end of the offending line.
-                var eol = p
-                while eol < n && !isNewline(src[eol]) { eol += 1 }
-                error("unindent does not match any outer indentation level", at: eol)
+                error("unindent does not match any outer indentation level", at: p)
             } else if altcol != altIndents[level] {
                 error("inconsistent use of tabs and spaces in indentation", at: lineStartOffset())
             }

@@ -357,10 +357,9 @@ extension Parser {
             return try parseBraceDisplay()
         case .error:
             throw lexError()
-        case .kwAsync:
+        case .kwAsync where p + 1 < toks.count && toks[p + 1].kind != .error:
             // `async x`: CPython blames the token after `async`.
-            advance()
-            throw syntaxError()
+            throw ParseError(message: "invalid syntax", range: tokenRange(toks[p + 1]), isSpecific: false)
         default:
             throw syntaxError()
         }

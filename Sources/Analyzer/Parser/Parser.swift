@@ -174,6 +174,13 @@ struct Parser {
 
     func lexError() -> ParseError {
         let message = errorTokenMessages[p] ?? "invalid syntax"
+        if message == "unindent does not match any outer indentation level" {
+            // CPython points at the end of the offending line.
+            var eol = Int(toks[p].start)
+            while eol < src.count && src[eol] != 10 && src[eol] != 13 { eol += 1 }
+            let loc = location(Int32(truncatingIfNeeded: eol), toks[p].line)
+            return ParseError(message: message, range: SourceRange(at: loc), isSpecific: true, isFinal: true)
+        }
         // `$`, `?` and a backtick are ordinary tokens to CPython's tokenizer that its parser rejects.
         return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: true, isFinal: message != "invalid syntax")
     }
@@ -367,7 +374,7 @@ struct Parser {
     /// One level deeper into the AST being built: fails past `maxDepth` or near the end of the stack.
     @inline(__always) mutating func enter() throws(ParseError) {
         depth += 1
-        if depth >= 64 && depth & 7 == 0 { try checkStack() }
+        if depth >= 32 { try checkStack() }
     }
 
     private mutating func checkStack() throws(ParseError) {
