@@ -50,6 +50,8 @@ struct Parser {
     var diagnostics: [Diagnostic] = []
     /// Set while trying an alternative that may be abandoned: errors are thrown, not recorded.
     var speculating = 0
+    /// Index of the last consumed token that is not NEWLINE/INDENT/DEDENT (for `prevEnd`).
+    var lastConsumed = -1
     /// Whether the first diagnostic is final (see `ParseError.isFinal`).
     var firstIsFinal = false
     /// Start of the element being parsed in the innermost display (for "Perhaps you forgot a comma?").
@@ -138,7 +140,13 @@ struct Parser {
     }
 
     @inline(__always) mutating func advance() {
-        if p < toks.count - 1 { p += 1 }
+        if p < toks.count - 1 {
+            switch toks[p].kind {
+            case .newline, .indent, .dedent, .endMarker: break
+            default: lastConsumed = p
+            }
+            p += 1
+        }
     }
 
     @inline(__always) mutating func accept(_ k: TokenKind) -> Bool {
@@ -205,13 +213,7 @@ struct Parser {
     /// End of the last consumed token that is not NEWLINE/INDENT/DEDENT (CPython's
     /// `_PyPegen_get_last_nonnwhitespace_token`).
     var prevEnd: SourceLocation {
-        var i = p - 1
-        while i > 0 {
-            let k = toks[i].kind
-            if k != .newline && k != .indent && k != .dedent && k != .endMarker { break }
-            i -= 1
-        }
-        return i >= 0 ? endLoc(toks[i]) : here
+        lastConsumed >= 0 ? endLoc(toks[lastConsumed]) : here
     }
 
     @inline(__always) func range(from start: SourceLocation) -> SourceRange {
@@ -358,13 +360,14 @@ struct Parser {
     /// Runs `body` and restores the position when it fails; for the few places where the
     /// grammar needs to look further ahead than one token (`with (...)`, `match`).
     mutating func attempt<T>(_ body: (inout Parser) throws(ParseError) -> T) -> T? {
-        let save = p, saveDepth = depth, saveDiag = diagnostics.count
+        let save = p, saveDepth = depth, saveDiag = diagnostics.count, saveLast = lastConsumed
         speculating += 1
         defer { speculating -= 1 }
         do throws(ParseError) {
             return try body(&self)
         } catch {
             p = save
+            lastConsumed = saveLast
             depth = saveDepth
             diagnostics.removeSubrange(saveDiag...)
             return nil
