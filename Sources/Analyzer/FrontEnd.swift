@@ -11,7 +11,9 @@ public struct NotImplementedYet: Error, Sendable, CustomStringConvertible {
 }
 
 /// The outcome of parsing a file: always a module (error recovery fills the gaps) and the
-/// `E999` syntax diagnostics, in source order. An empty `diagnostics` means CPython would accept it.
+/// `E999` syntax diagnostics. The first diagnostic is the error CPython 3.12 reports (same
+/// line, same message where CPython has one); the others, found after resynchronising at later
+/// statements, follow in source order. An empty `diagnostics` means CPython would accept it.
 public struct ParseResult: Sendable {
     public var module: Module
     public var diagnostics: [Diagnostic]
