@@ -87,12 +87,20 @@ public enum Linter {
     /// sibling modules it imports (see `Workspace`).
     public static func check(parsed: ParseResult, source: String, path: String?, selection: RuleSelection,
                              importedModules: [String: ModuleSummary]) -> [Diagnostic] {
+        check(parsed: parsed, source: source, path: path, selection: selection, importedModules: importedModules, gated: true)
+    }
+
+    /// `gated: false` runs every rule even on files that cannot contain async code (the tests
+    /// use it to show that the gate never hides a finding).
+    static func check(parsed: ParseResult, source: String, path: String?, selection: RuleSelection,
+                      importedModules: [String: ModuleSummary], gated: Bool) -> [Diagnostic] {
         let text = SourceText(source)
-        let model = SemanticModel(module: parsed.module, source: text, importedModules: importedModules)
-        let context = RuleContext(source: text, model: model, path: path)
+        let context = RuleContext(source: text, module: parsed.module, path: path, importedModules: importedModules)
         var diagnostics = parsed.diagnostics
-        for rule in RuleRegistry.rules where selection.includes(rule.code) {
-            diagnostics += rule.check(context)
+        if !gated || context.mayContainAsyncCode {
+            for rule in RuleRegistry.rules where selection.includes(rule.code) {
+                diagnostics += rule.check(context)
+            }
         }
         // The lexer's comments when the front end gives them (exact, f-strings included),
         // else the comment scanner.
