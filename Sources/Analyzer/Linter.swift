@@ -94,17 +94,24 @@ public enum Linter {
     /// use it to show that the gate never hides a finding).
     static func check(parsed: ParseResult, source: String, path: String?, selection: RuleSelection,
                       importedModules: [String: ModuleSummary], gated: Bool) -> [Diagnostic] {
-        let text = SourceText(source)
-        let context = RuleContext(source: text, module: parsed.module, path: path, importedModules: importedModules)
         var diagnostics = parsed.diagnostics
-        if !gated || context.mayContainAsyncCode {
+        let mayBeAsync = source.utf8.withContiguousStorageIfAvailable {
+            RuleContext.mayContainAsyncCode($0, importedModules: importedModules)
+        } ?? RuleContext.mayContainAsyncCode(Array(source.utf8), importedModules: importedModules)
+        var text: SourceText?
+        if !gated || mayBeAsync {
+            let sourceText = SourceText(source)
+            text = sourceText
+            let context = RuleContext(source: sourceText, module: parsed.module, path: path, importedModules: importedModules)
             for rule in RuleRegistry.rules where selection.includes(rule.code) {
                 diagnostics += rule.check(context)
             }
         }
+        if diagnostics.isEmpty { return [] }
+        let sourceText = text ?? SourceText(source)
         // The lexer's comments when the front end gives them (exact, f-strings included),
         // else the comment scanner.
-        let noqa = parsed.comments.isEmpty ? NoqaDirectives(source: text) : NoqaDirectives(source: text, commentRanges: parsed.comments)
+        let noqa = parsed.comments.isEmpty ? NoqaDirectives(source: sourceText) : NoqaDirectives(source: sourceText, commentRanges: parsed.comments)
         diagnostics.removeAll { noqa.suppresses($0) }
         return diagnostics.sorted {
             ($0.range.start.offset, $0.range.end.offset, $0.code) < ($1.range.start.offset, $1.range.end.offset, $1.code)

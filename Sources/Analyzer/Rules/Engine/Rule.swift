@@ -102,18 +102,26 @@ public final class RuleContext {
     /// `aiofiles` name, or a coroutine function imported from a sibling module; a file with
     /// none of these (most files) skips the semantic model entirely.
     public var mayContainAsyncCode: Bool {
-        if importedModules.values.contains(where: { !$0.coroutineFunctions.isEmpty }) { return true }
-        return Self.containsAny(source.bytes, of: ["async", "await", "aiohttp", "httpx", "aiofiles"])
+        Self.mayContainAsyncCode(source.bytes, importedModules: importedModules)
     }
 
-    static func containsAny(_ bytes: [UInt8], of words: [String]) -> Bool {
+    static let asyncWords = ["async", "await", "aiohttp", "httpx", "aiofiles"]
+
+    static func mayContainAsyncCode<Bytes: RandomAccessCollection>(_ bytes: Bytes, importedModules: [String: ModuleSummary]) -> Bool
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        if importedModules.values.contains(where: { !$0.coroutineFunctions.isEmpty }) { return true }
+        return containsAny(bytes, of: asyncWords)
+    }
+
+    static func containsAny<Bytes: RandomAccessCollection>(_ bytes: Bytes, of words: [String]) -> Bool
+        where Bytes.Element == UInt8, Bytes.Index == Int {
         let needles = words.map { Array($0.utf8) }
         guard bytes.count >= 5 else { return false }
-        var index = 0
-        while index < bytes.count {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             let byte = bytes[index]
             if byte == UInt8(ascii: "a") || byte == UInt8(ascii: "h") {
-                for needle in needles where needle[0] == byte && index + needle.count <= bytes.count {
+                for needle in needles where needle[0] == byte && index + needle.count <= bytes.endIndex {
                     var matched = true
                     for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
                         matched = false
