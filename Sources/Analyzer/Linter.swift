@@ -103,8 +103,8 @@ public enum Linter {
             let sourceText = SourceText(source)
             text = sourceText
             let context = RuleContext(source: sourceText, module: parsed.module, path: path, importedModules: importedModules)
-            for rule in RuleRegistry.rules where selection.includes(rule.code) {
-                diagnostics += rule.check(context)
+            diagnostics += LargeStack.run {
+                RuleRegistry.rules.filter { selection.includes($0.code) }.flatMap { $0.check(context) }
             }
         }
         if diagnostics.isEmpty { return [] }
