@@ -36,9 +36,13 @@ public enum AIO302AsyncWithoutAwait: Rule {
             }
         }
         var usedAsValue = Set<String>()
-        for visit in model.expressions {
-            guard case .name(let id, .load) = visit.expr.kind else { continue }
-            if visit.context != .callee { usedAsValue.insert(id) }
+        var attributesUsedAsValue = Set<String>()
+        for visit in model.expressions where visit.context != .callee {
+            switch visit.expr.kind {
+            case .name(let id, .load): usedAsValue.insert(id)
+            case .attribute(_, let attr, .load): attributesUsedAsValue.insert(attr)
+            default: break
+            }
         }
         // Coroutine functions whose coroutine objects callers pass around (to `gather`, into a
         // list, ...) rather than awaiting them: the callers rely on getting a coroutine.
@@ -60,7 +64,7 @@ public enum AIO302AsyncWithoutAwait: Rule {
             if model.containsYield(def, scope: scope) { continue }
             if isStub(def.body) { continue }
             if let classScope = scope.enclosingClass, requiredByInterface(def.name, classScope: classScope, model: model) { continue }
-            if isReferencedAsAttributeValue(def.name, model: model) { continue }
+            if attributesUsedAsValue.contains(def.name) { continue }  // `self.on_message` passed as a callback
             result.append(diagnostic("`async def \(def.name)` awaits nothing: a plain `def` would do", def.nameRange))
         }
         return result
@@ -102,13 +106,5 @@ public enum AIO302AsyncWithoutAwait: Rule {
             if let (def, _) = model.method(name, of: base, depth: 0), def.isAsync { return true }
         }
         return false
-    }
-
-    /// `handler = obj.method` style references (`self.on_message` passed as a callback).
-    static func isReferencedAsAttributeValue(_ name: String, model: SemanticModel) -> Bool {
-        model.expressions.contains { visit in
-            guard case .attribute(_, let attr, .load) = visit.expr.kind, attr == name else { return false }
-            return visit.context != .callee
-        }
     }
 }
