@@ -41,7 +41,12 @@ final class Frame {
     /// The function this frame runs (for `super()` and names in tracebacks).
     var function: PyFunction?
 
+    /// Set from the code flags: only these frames can have a `generator` (read without touching
+    /// the weak reference on the hot return path).
+    let isGeneratorFrame: Bool
+
     init(code: CodeObject, globals: Globals, locals: [Value?], cells: [PyCell]) {
+        self.isGeneratorFrame = code.isGeneratorLike
         self.code = code
         self.globals = globals
         self.locals = locals

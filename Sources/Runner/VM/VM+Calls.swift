@@ -223,7 +223,7 @@ extension VM {
     func finishFrame(returning value: Value, entry: Int) throws -> ResumeResult? {
         let frame = frames.removeLast()
         var result = value
-        if let gen = frame.generator {
+        if frame.isGeneratorFrame, let gen = frame.generator {
             gen.state = .finished
             gen.frame.stack.removeAll()
         }

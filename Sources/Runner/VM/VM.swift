@@ -139,10 +139,11 @@ final class VM {
     /// Runs the loop until the frame at index `entry` returns or yields; pops it.
     func run(entry: Int) throws -> ResumeResult {
         var frame = frames[frames.count - 1]
+        var instructions = frame.code.code
         while true {
             steps &+= 1
             if steps >= nextCheck { try periodicCheck() }
-            let ins = frame.code.code[frame.ip]
+            let ins = instructions[frame.ip]
             frame.ip &+= 1
             do {
                 switch ins.op {
@@ -323,7 +324,7 @@ final class VM {
                         }
                         if let gen = o as? PyGenerator, gen.kind == .generator {
                             try startGeneratorFrame(gen, send: .none, mode: .forIter(target: Int(ins.arg)))
-                            frame = frames[frames.count - 1]
+                            frame = frames[frames.count - 1]; instructions = frame.code.code
                             continue
                         }
                     }
@@ -334,7 +335,7 @@ final class VM {
                 case .returnValue:
                     let result = frame.stack.removeLast()
                     if let outcome = try finishFrame(returning: result, entry: entry) { return outcome }
-                    frame = frames[frames.count - 1]
+                    frame = frames[frames.count - 1]; instructions = frame.code.code
 
                 case .buildTuple:
                     let n = Int(ins.arg)
@@ -455,6 +456,33 @@ final class VM {
                     let base = frame.stack.count - argc - 2
                     let callee = frame.stack[base]
                     let selfSlot = frame.stack[base + 1]
+                    // Fast path: a plain Python function called with exactly its positional parameters.
+                    if case .object(let co) = callee, let f = co as? PyFunction, f.code.isSimple {
+                        let isNull: Bool
+                        if case .object(let so) = selfSlot, so === BuiltinTypes.null { isNull = true } else { isNull = false }
+                        let given = isNull ? argc : argc + 1
+                        if given == f.code.argCount {
+                            var locals = [Value?](repeating: nil, count: f.code.varnames.count)
+                            var j = 0
+                            if !isNull { locals[0] = selfSlot; j = 1 }
+                            var k = base + 2
+                            while j < given {
+                                locals[j] = frame.stack[k]
+                                j += 1
+                                k += 1
+                            }
+                            frame.stack.removeLast(argc + 2)
+                            let nf = Frame(code: f.code, globals: f.globals, locals: locals, cells: [])
+                            nf.function = f
+                            if frames.count >= recursionLimit {
+                                throw error(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
+                            }
+                            frames.append(nf)
+                            frame = nf
+                            instructions = nf.code.code
+                            continue
+                        }
+                    }
                     var args: [Value]
                     if case .object(let o) = selfSlot, o === BuiltinTypes.null {
                         args = Array(frame.stack[(base + 2)...])
@@ -462,7 +490,7 @@ final class VM {
                         args = Array(frame.stack[(base + 1)...])
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, [], frame: frame) { frame = frames[frames.count - 1] }
+                    if try invoke(callee, args, [], frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.code }
                 case .callKw:
                     guard case .object(let o) = frame.stack.removeLast(), let names = o as? PyTuple else { break }
                     let argc = Int(ins.arg)
@@ -477,7 +505,7 @@ final class VM {
                         if case .object(let so) = n, let s = so as? PyStr { kwargs.append((s.value, all[argc - nkw + i])) }
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1] }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.code }
                 case .callEx:
                     var kwargs: [(String, Value)] = []
                     if ins.arg & 1 != 0, case .object(let d) = frame.stack.removeLast(), let dict = d as? PyDict {
@@ -494,7 +522,7 @@ final class VM {
                     var args: [Value] = []
                     if case .object(let s) = selfSlot, s !== BuiltinTypes.null { args.append(selfSlot) }
                     if case .object(let t) = argsValue, let tuple = t as? PyTuple { args.append(contentsOf: tuple.items) }
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1] }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.code }
                 case .loadBuildClass:
                     frame.stack.append(Builtins.buildClassValue)
 
@@ -563,7 +591,7 @@ final class VM {
                 case .yieldValue:
                     let value = frame.stack.removeLast()
                     if let outcome = try yieldFrame(value, entry: entry, delegating: ins.arg == 1) { return outcome }
-                    frame = frames[frames.count - 1]
+                    frame = frames[frames.count - 1]; instructions = frame.code.code
                 case .getYieldFromIter:
                     let v = frame.top
                     if case .object(let o) = v, let g = o as? PyGenerator {
@@ -580,7 +608,7 @@ final class VM {
                     let receiver = frame.top
                     if case .object(let o) = receiver, let gen = o as? PyGenerator, gen.kind != .asyncGenerator {
                         try startGeneratorFrame(gen, send: value, mode: .send(target: Int(ins.arg)))
-                        frame = frames[frames.count - 1]
+                        frame = frames[frames.count - 1]; instructions = frame.code.code
                         continue
                     }
                     switch try sendToIterator(receiver, value) {
@@ -649,7 +677,7 @@ final class VM {
             } catch {
                 let (exception, isReraise) = asPythonException(error)
                 try unwind(exception, isReraise: isReraise, entry: entry)
-                frame = frames[frames.count - 1]
+                frame = frames[frames.count - 1]; instructions = frame.code.code
             }
         }
     }
