@@ -117,12 +117,22 @@ final class PyGenerator: PyObject {
         }
     }
 
+    /// The VM that runs this generator, to finalize it when it is dropped while suspended.
+    weak var vm: VM?
+
     init(kind: Kind, frame: Frame, name: String, qualname: String) {
         self.kind = kind
         self.frame = frame
         self.name = name
         self.qualname = qualname
         super.init()
+    }
+
+    /// A generator dropped while suspended is closed, as CPython's `gen_dealloc` does: its frame
+    /// (not the generator itself) is queued and the VM throws GeneratorExit into it at the next
+    /// instruction, so `finally` blocks run.
+    deinit {
+        if state == .suspended, kind == .generator, let vm { vm.queueFinalizer(frame) }
     }
 }
 

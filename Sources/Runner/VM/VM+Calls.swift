@@ -60,6 +60,7 @@ extension VM {
             : f.code.flags.contains(.asyncGenerator) ? .asyncGenerator : .generator
         let gen = PyGenerator(kind: kind, frame: frame, name: f.name, qualname: f.qualname)
         frame.generator = gen
+        gen.vm = self
         gen.createdLine = frames.last?.line ?? 0
         return gen
     }
@@ -404,6 +405,43 @@ extension VM {
             }
         }
         try unwind(exception, isReraise: false, entry: entry)
+    }
+}
+
+extension VM {
+    func queueFinalizer(_ frame: Frame) {
+        pendingFinalizers.append(frame)
+        nextCheck = steps &+ 1
+    }
+
+    /// Throws GeneratorExit into the frames of dropped generators; what they raise is ignored
+    /// (CPython prints it as "Exception ignored in" on stderr).
+    func runFinalizers() throws {
+        while !pendingFinalizers.isEmpty {
+            let frame = pendingFinalizers.removeFirst()
+            guard nativeDepth < maxNativeDepth, frames.count < recursionLimit else { continue }
+            frame.boundary = true
+            frame.returnMode = .normal
+            frames.append(frame)
+            nativeDepth += 1
+            let entry = frames.count - 1
+            do {
+                try unwind(makeException(BuiltinTypes.generatorExit, args: []), isReraise: false, entry: entry)
+                _ = try run(entry: entry)
+            } catch is PyError {
+            } catch let r as Reraise {
+                _ = r
+            }
+            nativeDepth -= 1
+            if frames.count > entry { frames.removeSubrange(entry...) }
+            frame.stack.removeAll()
+        }
+    }
+
+    /// End of the program: drop the module's globals in order, closing suspended generators.
+    func finalizeModule() {
+        for slot in 0..<globals.values.count { globals.values[slot] = nil }
+        try? runFinalizers()
     }
 }
 

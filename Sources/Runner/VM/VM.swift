@@ -16,7 +16,7 @@ final class VM {
     let cancellation: CancellationFlag?
     let meter: MemoryMeter
     var steps = 0
-    private var nextCheck = 0
+    var nextCheck = 0
     /// Python frames allowed at once: CPython's recursion limit of 1000 less the three frames the
     /// oracle (`vtime.py`) itself occupies below the program, so depths match it exactly.
     let recursionLimit = 997
@@ -35,6 +35,8 @@ final class VM {
     let virtualSecondsLimit: Double
     /// Namespaces of library modules, kept to break their cycles at tear-down.
     var libraryGlobals: [Globals] = []
+    /// Frames of generators dropped while suspended, to be closed at the next instruction.
+    var pendingFinalizers: [Frame] = []
 
     init(limits: ResolvedLimits, cancellation: CancellationFlag?) {
         self.globals = Globals(builtins: Builtins.table)
@@ -97,6 +99,7 @@ final class VM {
     /// cancellation. Memory is checked where memory is allocated.
     @inline(never)
     func periodicCheck() throws {
+        if !pendingFinalizers.isEmpty { try runFinalizers() }
         if steps >= stepLimit { throw VMStop.limit(.steps) }
         nextCheck = min(stepLimit, steps &+ 1024)
         if let c = cancellation, c.isCancelled { throw VMStop.cancelled }
