@@ -84,6 +84,19 @@ extension VM {
         if t.layout == .exception {
             let e = PyExceptionObject(cls: t)
             e.args = args
+            if t.isSubtype(of: BuiltinTypes.baseExceptionGroup) {
+                guard args.count == 2, let message = args[0].asObject as? PyStr else {
+                    throw error(BuiltinTypes.typeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (\(args.count) given)")
+                }
+                let subs = try iterate(args[1])
+                if subs.isEmpty { throw error(BuiltinTypes.valueError, "second argument (exceptions) must be a non-empty sequence") }
+                e.group = try subs.map { v in
+                    guard let x = v.asObject as? PyExceptionObject else { throw error(BuiltinTypes.valueError, "Item 0 of second argument (exceptions) is not an exception") }
+                    return x
+                }
+                e.groupMessage = message.value
+                e.args = [args[0], .object(PyTuple(subs))]
+            }
             instance = e
         } else {
             if t.isSubtype(of: BuiltinTypes.exceptionGroup) {}
