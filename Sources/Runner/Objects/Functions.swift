@@ -105,6 +105,8 @@ final class PyGenerator: PyObject {
     var delegating = false
     /// True once an `await` has taken this coroutine (a second await is a RuntimeError).
     var awaitedBy = false
+    /// Async generators: the last suspension was a `yield` (not an inner `await`).
+    var lastYieldWasValue = false
     /// Set once the coroutine has been awaited or stepped, for the "never awaited" warning.
     var wasStarted = false
     /// Line where the coroutine was created (for warnings).

@@ -263,11 +263,12 @@ extension VM {
     }
 
     /// Suspends the generator frame on top and hands `value` to its resumer.
-    func yieldFrame(_ value: Value, entry: Int, delegating: Bool) throws -> ResumeResult? {
+    func yieldFrame(_ value: Value, entry: Int, delegating: Bool, isValue: Bool = false) throws -> ResumeResult? {
         let frame = frames.removeLast()
         if let gen = frame.generator {
             gen.state = .suspended
             gen.delegating = delegating
+            gen.lastYieldWasValue = isValue
         }
         if frame.boundary { return .yielded(value) }
         frames[frames.count - 1].stack.append(value)

@@ -593,7 +593,7 @@ final class VM {
 
                 case .yieldValue:
                     let value = frame.stack.removeLast()
-                    if let outcome = try yieldFrame(value, entry: entry, delegating: ins.arg == 1) { return outcome }
+                    if let outcome = try yieldFrame(value, entry: entry, delegating: ins.arg == 1, isValue: ins.arg == 2) { return outcome }
                     frame = frames[frames.count - 1]; instructions = frame.code.code
                 case .getYieldFromIter:
                     let v = frame.top
