@@ -11,6 +11,7 @@ enum LibraryModules {
         "collections": PythonLibrarySource.collections,
         "itertools": PythonLibrarySource.itertools,
         "contextlib": PythonLibrarySource.contextlib,
+        "json": JsonSource.json,
     ]
 
     /// The native helpers of the Python-written library; importable only from library code.
