@@ -133,8 +133,12 @@ final class PyGenerator: PyObject {
     /// A generator dropped while suspended is closed, as CPython's `gen_dealloc` does: its frame
     /// (not the generator itself) is queued and the VM throws GeneratorExit into it at the next
     /// instruction, so `finally` blocks run.
+    /// A coroutine that never ran warns as CPython's `_PyErr_WarnUnawaitedCoroutine` does.
     deinit {
         if state == .suspended, kind == .generator, let vm { vm.queueFinalizer(frame) }
+        if kind == .coroutine, state == .created, !wasStarted, let vm {
+            vm.warnings.append("RuntimeWarning: coroutine '\(qualname)' was never awaited")
+        }
     }
 }
 

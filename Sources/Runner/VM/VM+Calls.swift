@@ -240,6 +240,7 @@ extension VM {
         if frame.isGeneratorFrame, let gen = frame.generator {
             gen.state = .finished
             gen.frame.stack.removeAll()
+            gen.frame.locals.removeAll()  // a finished generator releases its locals, as CPython clears the frame
         }
         if case .initializer(let instance) = frame.returnMode {
             if !value.isNone {
