@@ -22,8 +22,8 @@ final class Frame {
         var stackDepth: Int
     }
 
-    let code: CodeObject
-    let globals: Globals
+    private(set) var code: CodeObject
+    private(set) var globals: Globals
     var ip = 0
     var stack: [Value] = []
     var locals: [Value?]
@@ -43,7 +43,7 @@ final class Frame {
 
     /// Set from the code flags: only these frames can have a `generator` (read without touching
     /// the weak reference on the hot return path).
-    let isGeneratorFrame: Bool
+    private(set) var isGeneratorFrame: Bool
 
     init(code: CodeObject, globals: Globals, locals: [Value?], cells: [PyCell]) {
         self.isGeneratorFrame = code.isGeneratorLike
@@ -52,6 +52,22 @@ final class Frame {
         self.locals = locals
         self.cells = cells
         stack.reserveCapacity(8)
+    }
+
+    /// Re-initialises a pooled frame for a new call of a simple function (see `VM.framePool`).
+    func reuse(code: CodeObject, globals: Globals, function: PyFunction) {
+        self.code = code
+        self.globals = globals
+        self.function = function
+        self.isGeneratorFrame = false
+        ip = 0
+        handlers.removeAll(keepingCapacity: true)
+        handled = nil
+        classNamespace = nil
+        returnMode = .normal
+        boundary = false
+        locals.removeAll(keepingCapacity: true)
+        for _ in 0..<code.varnames.count { locals.append(nil) }
     }
 
     var line: Int { code.line(at: ip - 1) }

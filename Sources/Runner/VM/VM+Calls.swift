@@ -235,7 +235,15 @@ extension VM {
     /// Pops the returning frame and delivers `value` to whoever is waiting for it. Returns a
     /// result when the frame was the boundary of the current nested run.
     func finishFrame(returning value: Value, entry: Int) throws -> ResumeResult? {
-        let frame = frames.removeLast()
+        var frame = frames.removeLast()
+        defer {
+            // Recycle plain frames nobody else holds (no generator, no closure cell reached them).
+            if !frame.isGeneratorFrame && frame.cells.isEmpty && framePool.count < 64 && isKnownUniquelyReferenced(&frame) {
+                frame.stack.removeAll(keepingCapacity: true)
+                frame.function = nil
+                framePool.append(frame)
+            }
+        }
         var result = value
         if frame.isGeneratorFrame, let gen = frame.generator {
             gen.state = .finished
