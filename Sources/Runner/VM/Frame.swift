@@ -61,13 +61,18 @@ final class Frame {
         self.function = function
         self.isGeneratorFrame = false
         ip = 0
-        handlers.removeAll(keepingCapacity: true)
+        if !handlers.isEmpty { handlers.removeAll(keepingCapacity: true) }
         handled = nil
         classNamespace = nil
         returnMode = .normal
         boundary = false
-        locals.removeAll(keepingCapacity: true)
-        for _ in 0..<code.varnames.count { locals.append(nil) }
+        let n = code.varnames.count
+        if locals.count == n {
+            for i in 0..<n { locals[i] = nil }
+        } else {
+            locals.removeAll(keepingCapacity: true)
+            for _ in 0..<n { locals.append(nil) }
+        }
     }
 
     var line: Int { code.line(at: ip - 1) }

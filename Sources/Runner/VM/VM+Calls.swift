@@ -239,7 +239,7 @@ extension VM {
         defer {
             // Recycle plain frames nobody else holds (no generator, no closure cell reached them).
             if !frame.isGeneratorFrame && frame.cells.isEmpty && framePool.count < 64 && isKnownUniquelyReferenced(&frame) {
-                frame.stack.removeAll(keepingCapacity: true)
+                if !frame.stack.isEmpty { frame.stack.removeAll(keepingCapacity: true) }
                 frame.function = nil
                 framePool.append(frame)
             }

@@ -4,6 +4,9 @@
 // `sorted(key=...)`, or the event loop stepping a task) needs a Python result synchronously;
 // it ends when its boundary frame returns or yields.
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class VM {
     var frames: [Frame] = []
@@ -39,6 +42,11 @@ final class VM {
     var pendingFinalizers: [Frame] = []
     /// Finished frames kept for reuse by simple calls (saves three allocations per call).
     var framePool: [Frame] = []
+    /// Resident memory when the run started: every 16K steps the growth since then is compared
+    /// with the memory limit, which catches what per-object accounting does not charge
+    /// (many small lists, instances, closures), so the daemon's RSS stays bounded.
+    let heapBaseline: Int? = HeapUsage.current() > 0 ? HeapUsage.current() : nil
+    var checkCounter = 0
 
     init(limits: ResolvedLimits, cancellation: CancellationFlag?) {
         self.globals = Globals(builtins: Builtins.table)
@@ -106,6 +114,10 @@ final class VM {
         nextCheck = min(stepLimit, steps &+ 1024)
         if let c = cancellation, c.isCancelled { throw VMStop.cancelled }
         if DispatchTime.now().uptimeNanoseconds > wallDeadline { throw VMStop.limit(.wall) }
+        checkCounter &+= 1
+        if checkCounter & 15 == 0, let baseline = heapBaseline, HeapUsage.current() - baseline > meter.limit {
+            throw VMStop.limit(.memory)
+        }
     }
 
     /// Charges `bytes` for a new or grown object; stops the run at the memory limit.
@@ -485,7 +497,7 @@ final class VM {
                                 j += 1
                                 k += 1
                             }
-                            frame.stack.removeLast(argc + 2)
+                            for _ in 0..<(argc + 2) { frame.stack.removeLast() }
                             if frames.count >= recursionLimit {
                                 throw error(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
                             }
@@ -692,6 +704,36 @@ final class VM {
                 frame = frames[frames.count - 1]; instructions = frame.code.code
             }
         }
+    }
+}
+
+/// The process's resident set size in bytes, from `/proc/self/statm` (Linux); 0 elsewhere.
+enum HeapUsage {
+    static func current() -> Int {
+        #if os(Linux)
+        let fd = open("/proc/self/statm", O_RDONLY)
+        if fd < 0 { return 0 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 127) }
+        if n <= 0 { return 0 }
+        // "size resident shared ...": the second field, in pages.
+        var field = 0
+        var value = 0
+        for i in 0..<n {
+            let c = buffer[i]
+            if c == UInt8(ascii: " ") {
+                field += 1
+                if field == 2 { break }
+                value = 0
+            } else if c >= 48 && c <= 57 {
+                value = value &* 10 &+ Int(c - 48)
+            }
+        }
+        return value &* 4096
+        #else
+        return 0
+        #endif
     }
 }
 
