@@ -27,7 +27,8 @@ enum Fixtures {
     #expect(Fixtures.programs.count >= 40, "the runner's differential corpus is missing")
 }
 
-@Test(arguments: Fixtures.programs)
+// Serialized: the memory limit also watches the process's resident set, which parallel runs share.
+@Test(.serialized, arguments: Fixtures.programs)
 func fixtureMatchesCPython(_ name: String) throws {
     let url = Fixtures.directory.appendingPathComponent(name)
     let source = try String(contentsOf: url, encoding: .utf8)
