@@ -75,7 +75,7 @@ _FINISHED = 'FINISHED'
 
 _running_loop = None
 _current_tasks = {}
-_all_tasks = []
+_all_tasks = {}
 _task_counter = [0]
 
 class Handle:
@@ -358,7 +358,7 @@ class Task(Future):
         self._coro = coro
         self._num_cancels_requested = 0
         self._loop.call_soon(self.__step)
-        _all_tasks.append(self)
+        _all_tasks[id(self)] = self
     def __repr__(self):
         state = self._state.lower()
         if self._state == _FINISHED and self._exception is None:
@@ -403,6 +403,8 @@ class Task(Future):
             self.__step_run_and_handle_result(exc)
         finally:
             _current_tasks.pop(id(self._loop), None)
+            if self._state != _PENDING:
+                _all_tasks.pop(id(self), None)
     def __step_run_and_handle_result(self, exc):
         coro = self._coro
         try:
@@ -462,7 +464,7 @@ def current_task(loop=None):
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return {t for t in _all_tasks if t._loop is loop and not t.done()}
+    return {t for t in _all_tasks.values() if t._loop is loop and not t.done()}
 
 def ensure_future(coro_or_future, *, loop=None):
     if isfuture(coro_or_future):
@@ -732,7 +734,7 @@ class Queue:
             await self._finished.wait()
 
 def _cancel_all_tasks(loop):
-    to_cancel = [t for t in _all_tasks if t._loop is loop and not t.done()]
+    to_cancel = [t for t in _all_tasks.values() if t._loop is loop and not t.done()]
     if not to_cancel:
         return
     for task in to_cancel:

@@ -387,8 +387,9 @@ extension Compiler {
             emit(.getAwaitable, 1)
             emitAwaitLoop()
         }
-        let setup = emit(.setupFinally)
+        // The handler covers the body; the stack holds only __exit__ below it.
         if let target = item.optionalVars { try compileStore(target) } else { emit(.pop) }
+        let setup = emit(.setupFinally)
         unit.fblocks.append(FBlock(.with(isAsync: isAsync)))
         try compileWith(items.dropFirst(), body, isAsync: isAsync, line: line)
         unit.fblocks.removeLast()

@@ -11,7 +11,7 @@ extension VM {
     }
 
     func strKey(_ s: PyStr) -> DictKey {
-        DictKey(value: .object(s), hash: s.value.hashValue)
+        DictKey(value: .object(s), hash: s.hash)
     }
 
     func hashKey(_ v: Value) throws -> DictKey {
@@ -37,7 +37,7 @@ extension VM {
             return d.isNaN ? 0 : d.hashValue
         case .object(let o):
             switch o {
-            case let s as PyStr: return s.value.hashValue
+            case let s as PyStr: return s.hash
             case let b as PyBigInt: return b.value.pythonHash
             case let t as PyTuple:
                 var h = Hasher()
