@@ -180,13 +180,13 @@ final class Server: Sendable {
             }
         case DocumentDiagnosticRequest.name:
             decodeThenRun(id, target: target, decode: { () throws(ProtocolError) in
-                try DocumentDiagnosticRequest.decode(params, documents: lsp.documents)
+                try DocumentDiagnosticRequest.decode(params, server: lsp)
             }) { [lsp] (decoded, _) throws(ProtocolError) in
                 try DocumentDiagnosticRequest.documentDiagnostic(decoded, server: lsp)
             }
         case CodeActionRequest.name:
             decodeThenRun(id, target: target, decode: { () throws(ProtocolError) in
-                try CodeActionRequest.decode(params, documents: lsp.documents)
+                try CodeActionRequest.decode(params, server: lsp)
             }) { [lsp] (decoded, _) throws(ProtocolError) in
                 try CodeActionRequest.codeAction(decoded, server: lsp)
             }

@@ -16,18 +16,21 @@ enum CodeActionRequest {
 
     struct Params: Sendable {
         var snapshot: DocumentSnapshot
+        /// Configuration and module summaries as of the request.
+        var inputs: LanguageServer.AnalysisInputs
         var range: (start: LSPPosition, end: LSPPosition)
         var only: [String]?
     }
 
-    static func decode(_ params: JSONValue?, documents: DocumentStore) throws(ProtocolError) -> Params {
+    static func decode(_ params: JSONValue?, server: LanguageServer) throws(ProtocolError) -> Params {
+        let documents = server.documents
         let uri = try TextDocumentSync.decodeURI(params)
         let p = try ParamsDecoder(params)
         guard let rangeObject = try p.optionalObject("range") else { throw .invalidParams("missing 'range'") }
         let range = try TextDocumentSync.decodeRange(rangeObject)
         guard let snapshot = documents.snapshot(uri) else { throw .invalidParams("document not open: \(uri)") }
         let only = params?["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
-        return Params(snapshot: snapshot, range: range, only: only)
+        return Params(snapshot: snapshot, inputs: server.currentInputs(), range: range, only: only)
     }
 
     static func wanted(_ kind: String, only: [String]?) -> Bool {
@@ -36,7 +39,7 @@ enum CodeActionRequest {
     }
 
     static func codeAction(_ params: Params, server: LanguageServer) throws(ProtocolError) -> JSONValue {
-        let diagnostics = try server.diagnostics(for: params.snapshot)
+        let diagnostics = try server.diagnostics(for: params.snapshot, inputs: params.inputs)
         let uri = params.snapshot.uri
         let lines = params.snapshot.lines
         let encoding = server.encoding

@@ -14,18 +14,21 @@ enum DocumentDiagnosticRequest {
 
     struct Params: Sendable {
         var snapshot: DocumentSnapshot
+        /// Configuration and module summaries as of the request.
+        var inputs: LanguageServer.AnalysisInputs
         var previousResultId: String?
     }
 
     /// Decoded on the reader thread, so the snapshot is the text as of this request.
-    static func decode(_ params: JSONValue?, documents: DocumentStore) throws(ProtocolError) -> Params {
+    static func decode(_ params: JSONValue?, server: LanguageServer) throws(ProtocolError) -> Params {
+        let documents = server.documents
         let uri = try TextDocumentSync.decodeURI(params)
         guard let snapshot = documents.snapshot(uri) else { throw .invalidParams("document not open: \(uri)") }
-        return Params(snapshot: snapshot, previousResultId: params?["previousResultId"]?.stringValue)
+        return Params(snapshot: snapshot, inputs: server.currentInputs(), previousResultId: params?["previousResultId"]?.stringValue)
     }
 
     static func documentDiagnostic(_ params: Params, server: LanguageServer) throws(ProtocolError) -> JSONValue {
-        let diagnostics = try server.diagnostics(for: params.snapshot)
+        let diagnostics = try server.diagnostics(for: params.snapshot, inputs: params.inputs)
         let lines = params.snapshot.lines
         let encoding = server.encoding
         return .object([

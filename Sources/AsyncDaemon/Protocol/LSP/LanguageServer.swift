@@ -17,7 +17,7 @@ final class LanguageServer: Sendable {
         /// Bumped whenever something other than the text changes what a document's analysis gives
         /// (configuration, a sibling module): cached results of older generations are recomputed.
         var generation = 0
-        var cache: [String: (version: Int, generation: Int, diagnostics: [Diagnostic])] = [:]
+        var cache: [String: (version: Int, generation: Int, configuration: LSPConfiguration, diagnostics: [Diagnostic])] = [:]
         var nextOutgoingID = 1
         var clientSupportsProgress = false
     }
@@ -103,12 +103,29 @@ final class LanguageServer: Sendable {
 
     // MARK: - Analysis
 
-    /// The diagnostics of `snapshot`, from the cache when this version was already analysed.
-    func diagnostics(for snapshot: DocumentSnapshot) throws(ProtocolError) -> [Diagnostic] {
-        let (cached, generation, configuration) = state.withLock { s in
-            (s.cache[snapshot.uri], s.generation, s.configuration)
+    /// What an analysis depends on besides the text, captured when a request arrives, so that a
+    /// later `didChangeConfiguration` or `didChangeWatchedFiles` does not change an earlier
+    /// request's answer.
+    struct AnalysisInputs: Sendable {
+        var configuration: LSPConfiguration
+        var modules: [String: ModuleSummary]
+        var generation: Int
+    }
+
+    func currentInputs() -> AnalysisInputs {
+        let (configuration, generation) = state.withLock { ($0.configuration, $0.generation) }
+        return AnalysisInputs(configuration: configuration, modules: index.summaries, generation: generation)
+    }
+
+    /// The diagnostics of `snapshot`, from the cache when this version was already analysed with
+    /// the same inputs; `inputs` default to the current ones (the diagnostics publisher).
+    func diagnostics(for snapshot: DocumentSnapshot, inputs requested: AnalysisInputs? = nil) throws(ProtocolError) -> [Diagnostic] {
+        let inputs = requested ?? currentInputs()
+        let configuration = inputs.configuration
+        let cached = state.withLock { $0.cache[snapshot.uri] }
+        if let cached, cached.version == snapshot.version, cached.generation == inputs.generation, cached.configuration == configuration {
+            return cached.diagnostics
         }
-        if let cached, cached.version == snapshot.version, cached.generation == generation { return cached.diagnostics }
         let text = snapshot.text
         let path = AnalyzeMethod.filePath(fromURI: snapshot.uri)
         if let path, path.hasSuffix(".py"), index.update(path: path, summary: ModuleSummary.scan(text)) {
@@ -116,28 +133,29 @@ final class LanguageServer: Sendable {
             state.withLock { $0.generation &+= 1 }
             for uri in documents.openURIs where uri != snapshot.uri { publisher.schedule(uri, server: self) }
         }
-        let result = try analyze(text: text, path: path, configuration: configuration)
+        let modules = requested?.modules ?? index.summaries
+        let result = try analyze(text: text, path: path, configuration: configuration, modules: modules)
         state.withLock { s in
-            s.cache[snapshot.uri] = (snapshot.version, s.generation, result)
+            s.cache[snapshot.uri] = (snapshot.version, inputs.generation, configuration, result)
         }
         return result
     }
 
     /// A file of the workspace that is not open (background indexing): no cache.
     func analyzeUnopened(_ snapshot: DocumentSnapshot, path: String) throws(ProtocolError) -> [Diagnostic] {
-        try analyze(text: snapshot.text, path: path, configuration: configuration)
+        try analyze(text: snapshot.text, path: path, configuration: configuration, modules: index.summaries)
     }
 
     /// The rules that run for `path`: `[tool.asyncd]` of the nearest `pyproject.toml`, refined
     /// by the client's configuration.
-    private func analyze(text: String, path: String?, configuration: LSPConfiguration) throws(ProtocolError) -> [Diagnostic] {
+    private func analyze(text: String, path: String?, configuration: LSPConfiguration, modules: [String: ModuleSummary]) throws(ProtocolError) -> [Diagnostic] {
         var selection = configuration.selection
         if let path, let project = index.pyprojectSelection(near: path) {
             selection = project.overridden(by: configuration.selection)
         }
         do {
             if let path {
-                return try Workspace.check(Workspace.File(path: path, source: text), knownModules: index.summaries, selection: selection)
+                return try Workspace.check(Workspace.File(path: path, source: text), knownModules: modules, selection: selection)
             }
             return try Linter.check(source: text, path: nil, selection: selection)
         } catch {
