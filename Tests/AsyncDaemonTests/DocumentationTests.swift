@@ -24,7 +24,7 @@ import Testing
         #expect(headings == registry, "protocol.md: \(headings.symmetricDifference(registry))")
         let help = HelpText.main
         for name in registry { #expect(help.contains("  \(name) ("), "--help lacks \(name)") }
-        let helpMethods = help.split(separator: "\n").filter { $0.hasPrefix("  ") && ($0.hasSuffix("(request)") || $0.hasSuffix("(notification)")) }
+        let helpMethods = help.split(separator: "\n").filter { $0.hasPrefix("  ") && ($0.hasSuffix(" request)") || $0.hasSuffix(" notification)") || $0.hasSuffix("(request)") || $0.hasSuffix("(notification)")) }
         #expect(helpMethods.count == registry.count)
     }
 

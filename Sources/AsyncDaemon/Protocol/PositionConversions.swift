@@ -39,8 +39,9 @@ struct LineTable: Sendable {
     /// Byte offset where each line's content ends (before its terminator).
     let lineEnds: [Int]
 
-    init(_ text: String) {
-        let bytes = Array(text.utf8)
+    init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+
+    init(bytes: [UInt8]) {
         var starts = [0]
         var ends: [Int] = []
         var i = 0

@@ -42,11 +42,14 @@ final class Server: Sendable {
     private let maxQueuedJobs = 10_000
 
     let services: Services
+    /// Documents, diagnostics, workspace index: the language-server features (`LSP/`).
+    let lsp: LanguageServer
 
     init(writer: MessageWriter, log: ProblemLog, services: Services = .live) {
         self.writer = writer
         self.log = log
         self.services = services
+        self.lsp = LanguageServer(writer: writer, log: log)
     }
 
     var lifecycle: Lifecycle { state.withLock { $0.lifecycle } }
@@ -103,6 +106,20 @@ final class Server: Sendable {
             return .exit(lifecycle == .shutDown ? 0 : 1)
         case "$/cancelRequest":
             cancel(params)
+        case _ where lifecycle != .running:
+            break  // before `initialize` or after `shutdown`: dropped
+        case "initialized":
+            lsp.index.indexInBackground(server: lsp)
+        case TextDocumentSync.didOpen:
+            withDecoded(method) { () throws(ProtocolError) in lsp.didOpen(try TextDocumentSync.decodeOpen(params)) }
+        case TextDocumentSync.didChange:
+            withDecoded(method) { () throws(ProtocolError) in lsp.didChange(try TextDocumentSync.decodeChange(params)) }
+        case TextDocumentSync.didClose:
+            withDecoded(method) { () throws(ProtocolError) in lsp.didClose(uri: try TextDocumentSync.decodeURI(params)) }
+        case "workspace/didChangeConfiguration":
+            lsp.changeConfiguration(params)
+        case "workspace/didChangeWatchedFiles":
+            lsp.index.filesChanged(params, server: lsp)
         default:
             // `initialized`, and anything else: notifications are never answered, and those
             // before `initialize` or after `shutdown` are dropped (LSP 3.17 lifecycle).
@@ -111,11 +128,24 @@ final class Server: Sendable {
         return .proceed
     }
 
+    /// Notifications are never answered: bad params are logged and the notification dropped.
+    private func withDecoded(_ method: String, _ body: () throws(ProtocolError) -> Void) {
+        do throws(ProtocolError) {
+            try body()
+        } catch {
+            log.report("\(method): \(error.message); notification dropped")
+        }
+    }
+
     /// The one switch over method names.
     private func request(_ id: RequestID, _ method: String, _ params: JSONValue?, target: ReplyTarget) {
         let current = state.withLock { ($0.lifecycle, $0.encoding) }
         if current.0 == .shutDown {
             reply(target, Response.failure(id, .invalidRequest("the server is shut down; only 'exit' is accepted")))
+            return
+        }
+        if current.0 == .uninitialized && MethodRegistry.isLSPMethod(method) && method != "shutdown" {
+            reply(target, Response.failure(id, .serverNotInitialized))
             return
         }
         switch method {
@@ -148,15 +178,67 @@ final class Server: Sendable {
             run(id, target: target) { (context) throws(ProtocolError) in
                 try SleepMethod.sleep(milliseconds: try SleepMethod.decode(params), context: context)
             }
+        case DocumentDiagnosticRequest.name:
+            decodeThenRun(id, target: target, decode: { () throws(ProtocolError) in
+                try DocumentDiagnosticRequest.decode(params, server: lsp)
+            }) { [lsp] (decoded, _) throws(ProtocolError) in
+                try DocumentDiagnosticRequest.documentDiagnostic(decoded, server: lsp)
+            }
+        case CodeActionRequest.name:
+            decodeThenRun(id, target: target, decode: { () throws(ProtocolError) in
+                try CodeActionRequest.decode(params, server: lsp)
+            }) { [lsp] (decoded, _) throws(ProtocolError) in
+                try CodeActionRequest.codeAction(decoded, server: lsp)
+            }
+        case HoverRequest.name:
+            answerNow(id, target: target) { () throws(ProtocolError) in
+                try HoverRequest.hover(params, documents: lsp.documents, encoding: current.1)
+            }
+        case CodeLensRequest.name:
+            answerNow(id, target: target) { () throws(ProtocolError) in
+                try CodeLensRequest.codeLens(params, documents: lsp.documents, encoding: current.1)
+            }
+        case ExecuteCommandRequest.name:
+            decodeThenRun(id, target: target, decode: { () throws(ProtocolError) in
+                try ExecuteCommandRequest.decode(params, documents: lsp.documents)
+            }) { [lsp] (decoded, context) throws(ProtocolError) in
+                try ExecuteCommandRequest.execute(uri: decoded.uri, source: decoded.source, context: context, server: lsp)
+            }
+        case DocumentTextRequest.name:
+            answerNow(id, target: target) { () throws(ProtocolError) in
+                try DocumentTextRequest.documentText(params, documents: lsp.documents)
+            }
         case "exit", "initialized", "$/cancelRequest":
             reply(target, Response.failure(id, .invalidRequest("'\(method)' is a notification: send it without an id")))
         default:
-            if current.0 == .uninitialized && MethodRegistry.isLSPMethod(method) {
-                reply(target, Response.failure(id, .serverNotInitialized))
-            } else {
-                reply(target, Response.failure(id, .methodNotFound(method)))
-            }
+            reply(target, Response.failure(id, .methodNotFound(method)))
         }
+    }
+
+    /// Cheap requests on open documents (hover, code lens, the document text) are answered on
+    /// the reader thread, in order with the document changes before them.
+    private func answerNow(_ id: RequestID, target: ReplyTarget, _ body: () throws(ProtocolError) -> JSONValue) {
+        do throws(ProtocolError) {
+            reply(target, Response.success(id, try body()))
+        } catch {
+            reply(target, Response.failure(id, error))
+        }
+    }
+
+    /// Requests that analyse or run: the params (with the document snapshot as of this request)
+    /// are decoded on the reader thread, the work runs on the pool.
+    private func decodeThenRun<Decoded: Sendable>(
+        _ id: RequestID, target: ReplyTarget, decode: () throws(ProtocolError) -> Decoded,
+        _ work: @escaping @Sendable (Decoded, RequestContext) throws(ProtocolError) -> JSONValue
+    ) {
+        let decoded: Decoded
+        do throws(ProtocolError) {
+            decoded = try decode()
+        } catch {
+            reply(target, Response.failure(id, error))
+            return
+        }
+        run(id, target: target) { (context) throws(ProtocolError) in try work(decoded, context) }
     }
 
     private func initialize(_ id: RequestID, _ params: JSONValue?, target: ReplyTarget) {
@@ -166,6 +248,7 @@ final class Server: Sendable {
         }
         do {
             let encoding = try InitializeMethod.decode(params)
+            lsp.configure(encoding: encoding, params: params)
             state.withLock {
                 $0.encoding = encoding
                 $0.lifecycle = .running
@@ -230,6 +313,7 @@ final class Server: Sendable {
     /// End of input: wait until everything already received is answered (contract: exit 0).
     func drain() {
         workers.wait()
+        lsp.drain()
     }
 
     // MARK: - The read loop

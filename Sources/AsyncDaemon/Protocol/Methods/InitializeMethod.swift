@@ -18,6 +18,24 @@ enum InitializeMethod {
         .object([
             "capabilities": .object([
                 "positionEncoding": .string(encoding.rawValue),
+                "textDocumentSync": .object([
+                    "openClose": .bool(true),
+                    "change": .int(2),  // TextDocumentSyncKind.Incremental
+                ]),
+                "diagnosticProvider": .object([
+                    "identifier": .string("asyncd"),
+                    "interFileDependencies": .bool(true),
+                    "workspaceDiagnostics": .bool(false),
+                ]),
+                "codeActionProvider": .object([
+                    "codeActionKinds": .array([.string("quickfix"), .string(CodeActionRequest.fixAllKind)]),
+                ]),
+                "hoverProvider": .bool(true),
+                "codeLensProvider": .object(["resolveProvider": .bool(false)]),
+                "executeCommandProvider": .object(["commands": .array([.string(ExecuteCommandRequest.runWithTrace)])]),
+                "workspace": .object([
+                    "workspaceFolders": .object(["supported": .bool(true)]),
+                ]),
                 "experimental": .object([
                     "methods": .array(MethodRegistry.customMethods.map { .string($0) }),
                 ]),
