@@ -104,7 +104,13 @@ public enum Workspace {
         for stmt in body {
             switch stmt.kind {
             case .import(let aliases): names += aliases.map(\.name)
-            case .importFrom(let module, _, let level): names.append(String(repeating: ".", count: level) + (module ?? ""))
+            case .importFrom(let module, let aliases, let level):
+                let base = String(repeating: ".", count: level) + (module ?? "")
+                names.append(base)
+                // `from . import helpers`, `from pkg import mod`: the imported names may be modules.
+                for alias in aliases where alias.name != "*" {
+                    names.append(level > 0 && (module ?? "").isEmpty ? base + alias.name : base + "." + alias.name)
+                }
             default: break
             }
             for block in ASTChildren.blocks(of: stmt) { names += importedModuleNames(block, depth: depth + 1) }
