@@ -175,3 +175,17 @@ import Testing
         if case .success = RuleSelection.effective(forPath: file, select: "BOGUS", ignore: nil) { Issue.record("BOGUS accepted") }
     }
 }
+
+@Suite struct WorkspaceFixTests {
+    @Test func fixesUseSiblingCoroutines() {
+        let helpers = Workspace.File(path: "/w/helpers.py", source: "import asyncio\n\nasync def fetch():\n    await asyncio.sleep(0)\n")
+        let main = Workspace.File(path: "/w/main.py", source: "from helpers import fetch\n\n\nasync def main():\n    await fetch()\n    fetch()\n")
+        let results = Workspace.fix([helpers, main])
+        guard case .success(let fixed)? = results.last else {
+            Issue.record("main.py not fixed")
+            return
+        }
+        #expect(fixed.source == "from helpers import fetch\n\n\nasync def main():\n    await fetch()\n    await fetch()\n")
+        #expect(fixed.applied == 1)
+    }
+}
