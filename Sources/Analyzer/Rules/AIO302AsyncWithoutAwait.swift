@@ -8,7 +8,7 @@ public enum AIO302AsyncWithoutAwait: Rule {
     public static let reference = QuickReferenceID.asyncFunction
 
     public static let documentation = RuleDocumentation(
-        whatItDoes: "Marks an `async def` whose own body has no `await`, `async for`, `async with` or asynchronous comprehension and does not `yield`. It never fires where an interface requires `async`: dunder methods (`__aenter__`, `__aexit__`, `__anext__`, ...), the async generator protocol's `asend`, `athrow` and `aclose`, methods of a class with a base outside the file, overrides of an `async` method of a base class in the file, decorated functions (route handlers, fixtures), functions passed around as values (callbacks), functions whose coroutine objects callers pass on instead of awaiting (`gather(self._noop(), ...)`), and stubs whose body is only a docstring, `pass`, `...` or `raise`.",
+        whatItDoes: "Marks an `async def` whose own body has no `await`, `async for`, `async with` or asynchronous comprehension and does not `yield`. It never fires where an interface requires `async`: dunder methods (`__aenter__`, `__aexit__`, `__anext__`, ...), the async generator protocol's `asend`, `athrow` and `aclose`, methods of a class with a base outside the file, overrides of an `async` method of a base class in the file, decorated functions (route handlers, fixtures), functions passed around as values (callbacks), functions whose coroutine objects callers pass on instead of awaiting (`gather(self._noop(), ...)`), stubs whose body is only a docstring, `pass`, `...` or `raise`, and bodies that create a coroutine without awaiting it (a forgotten `await`, which AIO201/AIO202 report).",
         whyIsThisBad: "An `async def` that never suspends still costs every caller a coroutine object and an `await`, and it misleads readers into thinking it does I/O. A synchronous body belongs in a plain `def`.",
         example: "async def total(prices):\n    return sum(prices)",
         useInstead: "def total(prices):\n    return sum(prices)",
@@ -33,6 +33,13 @@ public enum AIO302AsyncWithoutAwait: Rule {
                 suspending.insert(ObjectIdentifier(visit.scope.executionScope))
             default:
                 break
+            }
+        }
+        // A body that creates a coroutine it does not await (`result = fetch(1)`) most likely
+        // forgot an `await`: AIO201/AIO202 say so, and "a plain `def` would do" would be wrong advice.
+        for visit in model.expressions where visit.context != .awaited {
+            if case .call = visit.expr.kind, model.coroutineCall(visit.expr, in: visit.scope) != nil {
+                suspending.insert(ObjectIdentifier(visit.scope.executionScope))
             }
         }
         var usedAsValue = Set<String>()
