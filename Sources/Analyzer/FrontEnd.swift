@@ -11,7 +11,9 @@ public struct NotImplementedYet: Error, Sendable, CustomStringConvertible {
 }
 
 /// The outcome of parsing a file: always a module (error recovery fills the gaps) and the
-/// `E999` syntax diagnostics, in source order. An empty `diagnostics` means CPython would accept it.
+/// `E999` syntax diagnostics. The first diagnostic is the error CPython 3.12 reports (same
+/// line, same message where CPython has one); the others, found after resynchronising at later
+/// statements, follow in source order. An empty `diagnostics` means CPython would accept it.
 public struct ParseResult: Sendable {
     public var module: Module
     public var diagnostics: [Diagnostic]
@@ -33,10 +35,39 @@ public enum PythonFrontEnd {
 
     /// Parses UTF-8 bytes; never throws, never traps: syntax errors become `E999` diagnostics.
     public static func parse(bytes: [UInt8]) -> ParseResult {
+        parse(bytes: bytes, onLargeStack: false)
+    }
+
+    /// Stack for the rare parse that nests deeper than the caller's thread allows (Swift
+    /// concurrency's threads are small, debug frames are large): enough for `Parser.maxDepth`.
+    static let largeStackSize = 64 << 20
+
+    private static func parse(bytes: [UInt8], onLargeStack: Bool) -> ParseResult {
         let lexed = Lexer.tokenize(bytes)
-        let parser = Parser(source: bytes, lexed: lexed)
+        var parser = Parser(source: bytes, lexed: lexed)
         let module = parser.parseModule()
-        return ParseResult(module: module, diagnostics: parser.diagnostics, comments: lexed.commentRanges)
+        if parser.ranOutOfStack && !onLargeStack {
+            // Pathological nesting: parse again on a thread with a large stack, so the result
+            // does not depend on which thread called us.
+            final class Box: @unchecked Sendable { var result: ParseResult? }
+            let box = Box()
+            let done = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                box.result = parse(bytes: bytes, onLargeStack: true)
+                done.signal()
+            }
+            thread.stackSize = largeStackSize
+            thread.start()
+            done.wait()
+            if let result = box.result { return result }
+        }
+        var diagnostics = parser.diagnostics
+        if let message = EncodingDeclaration.error(in: bytes) {
+            // CPython reports these at "line 0" (the whole file); asyncd points at line 1.
+            let start = SourceLocation(line: 1, column: 0, offset: 0)
+            diagnostics.insert(parser.makeDiagnostic(message, SourceRange(at: start)), at: 0)
+        }
+        return ParseResult(module: module, diagnostics: diagnostics, comments: lexed.commentRanges)
     }
 
     /// The AST in the exact one-line format of CPython's `ast.dump(tree, include_attributes=True)`.

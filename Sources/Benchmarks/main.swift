@@ -4,11 +4,11 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
-case "parser", "parser-dump", "parser-diff":
+case "parser", "parser-dump", "parser-diff", "parser-file", "parser-fuzz", "parser-mutate":
     exit(ParserBench.main(arguments))
 case "runner", "runner-run":
     exit(RunnerBench.main(arguments))
 default:
-    print("usage: Benchmarks <parser|parser-dump|parser-diff|runner|runner-run> ...")
+    print("usage: Benchmarks <parser|parser-dump|parser-diff|parser-file|parser-fuzz|parser-mutate|runner|runner-run> ...")
     exit(2)
 }

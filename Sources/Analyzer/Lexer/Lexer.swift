@@ -25,6 +25,59 @@ public struct Lexer {
         }
     }
 
+    /// Tokenizes from the start of line `line` (byte `offset`) with the enclosing blocks'
+    /// indentation already open, for error recovery: when a statement leaves a bracket open,
+    /// the parser re-lexes from the next line that starts a statement, so what follows is
+    /// seen as statements again instead of the inside of that bracket.
+    /// `indents` are `(column, altColumn)` pairs of the open blocks, outermost first, without
+    /// the implicit 0. The result's `lineStarts` covers the whole buffer.
+    static func tokenize(_ bytes: [UInt8], resumingAt offset: Int, line: Int32, indents: [(Int, Int)]) -> LexedSource {
+        bytes.withUnsafeBufferPointer { buffer in
+            var lexer = Lexer(buffer)
+            lexer.lineStarts = Lexer.lineStartTable(buffer, upTo: offset)
+            lexer.pos = offset
+            lexer.line = line
+            for (c, a) in indents {
+                lexer.indents.append(c)
+                lexer.altIndents.append(a)
+            }
+            lexer.run()
+            return LexedSource(tokens: lexer.tokens, lineStarts: lexer.lineStarts, errors: lexer.errors,
+                               unclosedBrackets: lexer.brackets.map { ($0.byte, $0.offset) })
+        }
+    }
+
+    /// Line starts of every line that begins at or before `offset`.
+    private static func lineStartTable(_ src: UnsafeBufferPointer<UInt8>, upTo offset: Int) -> [Int32] {
+        var starts: [Int32] = [0, 0]
+        var i = 0
+        if src.count >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF { starts[1] = 3; i = 3 }
+        while i < min(offset, src.count) {
+            let c = src[i]
+            if c == 10 || c == 13 {
+                if c == 13 && i + 1 < src.count && src[i + 1] == 10 { i += 1 }
+                if i + 1 <= offset { starts.append(Int32(truncatingIfNeeded: i + 1)) }
+            }
+            i += 1
+        }
+        return starts
+    }
+
+    /// The (column, altColumn) of a line's indentation, as `handleIndentation` measures it.
+    static func indentation(_ bytes: [UInt8], lineStart: Int) -> (Int, Int) {
+        var col = 0, alt = 0, p = lineStart
+        while p < bytes.count {
+            switch bytes[p] {
+            case 32: col += 1; alt += 1
+            case 9: col = (col / tabSize + 1) * tabSize; alt += 1
+            case 12: col = 0; alt = 0
+            default: return (col, alt)
+            }
+            p += 1
+        }
+        return (col, alt)
+    }
+
     private struct Bracket { var byte: UInt8; var offset: Int; var line: Int32 }
 
     /// One f-string being scanned (CPython's `tokenizer_mode`).
@@ -77,7 +130,8 @@ public struct Lexer {
     }
 
     private mutating func error(_ message: String, at offset: Int, end: Int? = nil, startLine: Int32? = nil) {
-        errors.append(LexError(message: message, offset: offset, tokenIndex: tokens.count))
+        errors.append(LexError(message: message, offset: offset, tokenIndex: tokens.count,
+                               openBracketOffset: brackets.last?.offset ?? -1, openBracketByte: brackets.last?.byte ?? 0))
         emit(.error, offset, max(offset, end ?? offset), startLine: startLine)
     }
 
@@ -89,6 +143,13 @@ public struct Lexer {
     }
 
     @inline(__always) private func isNewline(_ c: UInt8) -> Bool { c == 10 || c == 13 }
+
+    /// The line CPython names in "(detected at line N)": at the end of input after a final
+    /// line break, the last line that has text.
+    private var detectedLine: Int32 {
+        if pos >= n && n > 0 && isNewline(src[n - 1]) && line > 1 { return line - 1 }
+        return line
+    }
 
     private mutating func run() {
         while !done {
@@ -132,9 +193,9 @@ public struct Lexer {
                 finish()
             } else if isNewline(src[pos]) {
                 consumeNewline()
-                if pos >= n { error("unexpected EOF while parsing", at: pos); finish() }
+                if pos >= n { error("unexpected EOF while parsing", at: start + 1, startLine: line - 1); finish() }
             } else {
-                error("unexpected character after line continuation character", at: start, end: start + 1)
+                error("unexpected character after line continuation character", at: start + 1, end: start + 1)
             }
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             lineHasTokens = true
@@ -185,7 +246,7 @@ public struct Lexer {
         let top = indents[indents.count - 1]
         if col == top {
             if altcol != altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", at: p)
+                error("inconsistent use of tabs and spaces in indentation", at: lineStartOffset())
             }
         } else if col > top {
             if indents.count >= Lexer.maxIndent {
@@ -193,21 +254,25 @@ public struct Lexer {
                 return false
             }
             if altcol <= altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", at: p)
+                error("inconsistent use of tabs and spaces in indentation", at: lineStartOffset())
             }
             indents.append(col)
             altIndents.append(altcol)
             emit(.indent, lineStartOffset(), p)
         } else {
+            // CPython fails at once on a bad dedent, before any DEDENT: the error token comes
+            // first so the parser reports it where CPython does; the DEDENTs follow for recovery.
+            var level = indents.count - 1
+            while level > 0 && col < indents[level] { level -= 1 }
+            if col != indents[level] {
+                error("unindent does not match any outer indentation level", at: p)
+            } else if altcol != altIndents[level] {
+                error("inconsistent use of tabs and spaces in indentation", at: lineStartOffset())
+            }
             while indents.count > 1 && col < indents[indents.count - 1] {
                 indents.removeLast()
                 altIndents.removeLast()
                 emit(.dedent, p, p)
-            }
-            if col != indents[indents.count - 1] {
-                error("unindent does not match any outer indentation level", at: p)
-            } else if altcol != altIndents[altIndents.count - 1] {
-                error("inconsistent use of tabs and spaces in indentation", at: p)
             }
         }
         return false
@@ -218,7 +283,7 @@ public struct Lexer {
     private mutating func finish() {
         if let f = fstrings.last {
             let name = f.triple ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal"
-            error("\(name) (detected at line \(line))", at: f.startOffset, startLine: f.startLine)
+            error("\(name) (detected at line \(detectedLine))", at: f.startOffset, startLine: f.startLine)
             fstrings.removeAll()
         }
         if lineHasTokens {
@@ -303,6 +368,26 @@ public struct Lexer {
             offset += String(scalar).utf8.count
         }
         return nil
+    }
+
+    /// Whether CPython's tokenizer raises this error at once (`syntaxerror()` in
+    /// `Parser/tokenizer.c`) rather than only flagging it (`tok->done = E_DEDENT`, `E_TABSPACE`,
+    /// `E_TOODEEP`, `E_LINECONT`, `E_EOF`), which decides whether it overrides a parser error.
+    static func raisesImmediately(_ message: String) -> Bool {
+        // Observed on 3.12.1: f-string errors met in that late scan do not replace the parser's error.
+        if message.hasPrefix("f-string") || message.hasPrefix("unterminated f-string")
+            || message.hasPrefix("unterminated triple-quoted f-string") { return false }
+        switch message {
+        case "unindent does not match any outer indentation level",
+             "inconsistent use of tabs and spaces in indentation",
+             "too many levels of indentation",
+             "unexpected character after line continuation character",
+             "unexpected EOF while parsing",
+             "invalid syntax":
+            return false
+        default:
+            return true
+        }
     }
 
     static func invalidCharacterMessage(_ scalar: Unicode.Scalar) -> String {
@@ -551,9 +636,14 @@ public struct Lexer {
         }
         pos = p
         while true {
+            if !triple, isNewline(at(pos)) || pos >= n, let f = fstrings.last, !f.fields.isEmpty, f.quote == quote, !f.triple {
+                // `f'{x'`: the quote meant to close the f-string (CPython: "f-string: expecting '}'").
+                error("f-string: expecting '}'", at: start, startLine: startLine)
+                return
+            }
             guard pos < n else {
                 let what = triple ? "unterminated triple-quoted string literal" : "unterminated string literal"
-                error("\(what) (detected at line \(line))", at: start, startLine: startLine)
+                error("\(what) (detected at line \(detectedLine))", at: start, startLine: startLine)
                 return
             }
             let c = src[pos]
@@ -568,7 +658,7 @@ public struct Lexer {
                 }
             } else if isNewline(c) {
                 if !triple {
-                    error("unterminated string literal (detected at line \(line))", at: start, startLine: startLine)
+                    error("unterminated string literal (detected at line \(detectedLine))", at: start, startLine: startLine)
                     return
                 }
                 consumeNewline()
@@ -598,7 +688,7 @@ public struct Lexer {
             guard pos < n else {
                 emitMiddle(false)
                 let name = f.triple ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal"
-                error("\(name) (detected at line \(line))", at: f.startOffset, startLine: f.startLine)
+                error("\(name) (detected at line \(detectedLine))", at: f.startOffset, startLine: f.startLine)
                 fstrings.removeLast()
                 return
             }
@@ -623,7 +713,7 @@ public struct Lexer {
             }
             if c == UInt8(ascii: "{") {
                 if !inSpec && at(pos + 1) == UInt8(ascii: "{") { pos += 2; continue }
-                emitMiddle(forceEmpty)
+                emitMiddle(false)
                 if brackets.count >= Lexer.maxLevel {
                     pos += 1
                     error("too many nested parentheses", at: pos - 1, end: pos)
@@ -671,7 +761,7 @@ public struct Lexer {
                     if inSpec {
                         error("f-string: newlines are not allowed in format specifiers for single quoted f-strings", at: pos)
                     } else {
-                        error("unterminated f-string literal (detected at line \(line))", at: f.startOffset, startLine: f.startLine)
+                        error("unterminated f-string literal (detected at line \(detectedLine))", at: f.startOffset, startLine: f.startLine)
                     }
                     fstrings.removeLast()
                     // Leave the newline for normal mode; drop brackets opened by the f-string.

@@ -14,7 +14,7 @@ extension Parser {
     }
 
     /// `star_expressions`: one star_expression, or a tuple of them (no parentheses).
-    func parseStarExpressions() throws(ParseError) -> Expr {
+    mutating func parseStarExpressions() throws(ParseError) -> Expr {
         let start = here
         let first = try parseStarExpression()
         guard kind == .comma else { return first }
@@ -27,7 +27,7 @@ extension Parser {
     }
 
     /// `star_expression`: `'*' bitwise_or | expression`.
-    func parseStarExpression() throws(ParseError) -> Expr {
+    mutating func parseStarExpression() throws(ParseError) -> Expr {
         if kind == .star {
             let start = here
             advance()
@@ -38,7 +38,7 @@ extension Parser {
     }
 
     /// `star_named_expression`: `'*' bitwise_or | named_expression`.
-    func parseStarNamedExpression() throws(ParseError) -> Expr {
+    mutating func parseStarNamedExpression() throws(ParseError) -> Expr {
         if kind == .star {
             let start = here
             advance()
@@ -49,7 +49,7 @@ extension Parser {
     }
 
     /// `expressions`: expression (',' expression)* [','] — a tuple when there is a comma.
-    func parseExpressions() throws(ParseError) -> Expr {
+    mutating func parseExpressions() throws(ParseError) -> Expr {
         let start = here
         let first = try parseExpression()
         guard kind == .comma else { return first }
@@ -62,7 +62,7 @@ extension Parser {
     }
 
     /// `named_expression`: `NAME ':=' expression | expression !':='`.
-    func parseNamedExpression() throws(ParseError) -> Expr {
+    mutating func parseNamedExpression() throws(ParseError) -> Expr {
         if kind == .name && peekKind() == .colonEqual {
             let nameTok = tok
             advance(); advance()
@@ -78,7 +78,7 @@ extension Parser {
     }
 
     /// `expression`: a conditional expression, a lambda, or a disjunction.
-    func parseExpression() throws(ParseError) -> Expr {
+    mutating func parseExpression() throws(ParseError) -> Expr {
         try enter()
         defer { leave() }
         if kind == .kwLambda { return try parseLambda() }
@@ -88,6 +88,8 @@ extension Parser {
         advance()
         let test = try parseDisjunction()
         guard accept(.kwElse) else {
+            // CPython's invalid_expression: not when a ':' follows (`x if y:` is plain invalid syntax).
+            if kind == .colon { throw syntaxError() }
             throw error("expected 'else' after 'if' expression", range(from: start))
         }
         let orelse = try parseExpression()
@@ -95,7 +97,7 @@ extension Parser {
     }
 
     /// `disjunction`: conjunction ('or' conjunction)+.
-    func parseDisjunction() throws(ParseError) -> Expr {
+    mutating func parseDisjunction() throws(ParseError) -> Expr {
         let start = here
         let first = try parseConjunction()
         guard kind == .kwOr else { return first }
@@ -105,7 +107,7 @@ extension Parser {
     }
 
     /// `conjunction`: inversion ('and' inversion)+.
-    func parseConjunction() throws(ParseError) -> Expr {
+    mutating func parseConjunction() throws(ParseError) -> Expr {
         let start = here
         let first = try parseInversion()
         guard kind == .kwAnd else { return first }
@@ -115,7 +117,7 @@ extension Parser {
     }
 
     /// `inversion`: 'not' inversion | comparison — iterative, so `not not ... x` cannot recurse deeply.
-    func parseInversion() throws(ParseError) -> Expr {
+    mutating func parseInversion() throws(ParseError) -> Expr {
         var starts: [SourceLocation] = []
         while kind == .kwNot {
             starts.append(here)
@@ -150,7 +152,7 @@ extension Parser {
     }
 
     /// `comparison`: bitwise_or compare_op_bitwise_or_pair+.
-    func parseComparison() throws(ParseError) -> Expr {
+    mutating func parseComparison() throws(ParseError) -> Expr {
         let start = here
         let left = try parseBitOr()
         guard compareOperator() != nil else { return left }
@@ -183,14 +185,19 @@ extension Parser {
     }
 
     /// `bitwise_or` down to `term`: the left-associative binary operators, by precedence climbing.
-    func parseBitOr() throws(ParseError) -> Expr {
+    mutating func parseBitOr() throws(ParseError) -> Expr {
         try parseBinary(1)
     }
 
-    private func parseBinary(_ minPrec: Int) throws(ParseError) -> Expr {
+    private mutating func parseBinary(_ minPrec: Int) throws(ParseError) -> Expr {
         let start = here
         var left = try parseFactor()
+        var added = 0
+        defer { depth -= added }
         while let (op, prec) = binaryOperator(), prec >= minPrec {
+            // Each operator of a left-associative chain nests the AST one level deeper.
+            try enter()
+            added += 1
             advance()
             let right = try parseBinary(prec + 1)
             left = Expr(.binOp(left: left, op: op, right: right), range(from: start))
@@ -199,7 +206,7 @@ extension Parser {
     }
 
     /// `factor`: ('+' | '-' | '~') factor | power — iterative over the prefix operators.
-    func parseFactor() throws(ParseError) -> Expr {
+    mutating func parseFactor() throws(ParseError) -> Expr {
         var prefixes: [(UnaryOperator, SourceLocation)] = []
         while true {
             let op: UnaryOperator
@@ -223,7 +230,7 @@ extension Parser {
     }
 
     /// `power`: await_primary '**' factor.
-    func parsePower() throws(ParseError) -> Expr {
+    mutating func parsePower() throws(ParseError) -> Expr {
         let start = here
         let base = try parseAwaitPrimary()
         guard kind == .doubleStar else { return base }
@@ -235,7 +242,7 @@ extension Parser {
     }
 
     /// `await_primary`: AWAIT primary | primary.
-    func parseAwaitPrimary() throws(ParseError) -> Expr {
+    mutating func parseAwaitPrimary() throws(ParseError) -> Expr {
         if kind == .kwAwait {
             let start = here
             advance()
@@ -246,10 +253,17 @@ extension Parser {
     }
 
     /// `primary`: atom followed by any number of `.name`, `(args)`, `[slices]` and genexp calls.
-    func parsePrimary() throws(ParseError) -> Expr {
+    mutating func parsePrimary() throws(ParseError) -> Expr {
         let start = here
         var e = try parseAtom()
+        var added = 0
+        defer { depth -= added }
         while true {
+            if kind == .dot || kind == .lpar || kind == .lsqb {
+                // Each trailer nests the AST one level deeper (`a.b.c...`, `f()()()...`).
+                try enter()
+                added += 1
+            }
             switch kind {
             case .dot:
                 advance()
@@ -262,9 +276,12 @@ extension Parser {
             case .lsqb:
                 advance()
                 try enter()
+                let savedElement = elementStart
+                elementStart = here
                 let slice = try parseSlices()
                 leave()
-                try expect(.rsqb, "]")
+                try expectClosing(.rsqb, "]")
+                elementStart = savedElement
                 e = Expr(.subscript(value: e, slice: slice, ctx: .load), range(from: start))
             default:
                 return e
@@ -273,7 +290,7 @@ extension Parser {
     }
 
     /// `slices`: one slice, or a tuple of slices and starred expressions.
-    func parseSlices() throws(ParseError) -> Expr {
+    mutating func parseSlices() throws(ParseError) -> Expr {
         let start = here
         let first = try parseSlice()
         guard kind == .comma else {
@@ -289,7 +306,7 @@ extension Parser {
     }
 
     /// `slice`: [expression] ':' [expression] [':' [expression]] | named_expression (| starred in a tuple).
-    func parseSlice() throws(ParseError) -> Expr {
+    mutating func parseSlice() throws(ParseError) -> Expr {
         let start = here
         if kind == .star {
             advance()
@@ -313,7 +330,7 @@ extension Parser {
     }
 
     /// `atom`: names, keywords constants, numbers, strings, displays and `...`.
-    func parseAtom() throws(ParseError) -> Expr {
+    mutating func parseAtom() throws(ParseError) -> Expr {
         let t = tok
         switch t.kind {
         case .name:
@@ -340,14 +357,19 @@ extension Parser {
             return try parseBraceDisplay()
         case .error:
             throw lexError()
+        case .kwAsync where p + 1 < toks.count && toks[p + 1].kind != .error:
+            // `async x`: CPython blames the token after `async`.
+            throw ParseError(message: "invalid syntax", range: tokenRange(toks[p + 1]), isSpecific: false)
         default:
             throw syntaxError()
         }
     }
 
     /// `tuple | group | genexp` (and `(yield ...)`).
-    private func parseParenthesized() throws(ParseError) -> Expr {
+    private mutating func parseParenthesized() throws(ParseError) -> Expr {
         let start = here
+        let savedElement = elementStart
+        defer { elementStart = savedElement }
         advance()
         try enter()
         defer { leave() }
@@ -357,11 +379,12 @@ extension Parser {
             try expect(.rpar, ")")
             return y
         }
+        elementStart = here
         let first = try parseStarNamedExpression()
         if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
             if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
             let generators = try parseComprehensionClauses()
-            try expect(.rpar, ")")
+            try expectClosing(.rpar, ")", suggestComma: false)
             return Expr(.generatorExp(elt: first, generators: generators), range(from: start))
         }
         if accept(.rpar) {
@@ -372,38 +395,65 @@ extension Parser {
         var elts = [first]
         while accept(.comma) {
             if kind == .rpar { break }
+            elementStart = here
             elts.append(try parseStarNamedExpression())
         }
         try expectClosing(.rpar, ")")
         return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
     }
 
-    func closingError(_ what: String) -> ParseError {
+    /// The error for a bracketed display that does not continue with `,` or its closing
+    /// bracket: CPython's "Perhaps you forgot a comma?" (`invalid_expression`) when two
+    /// expressions touch, else "invalid syntax".
+    func closingError(_ what: String, suggestComma: Bool = true) -> ParseError {
         if kind == .error { return lexError() }
+        if suggestComma && p > 0 && endsExpression(toks[p - 1].kind) && startsOperand(kind)
+            && !(toks[p - 1].kind == .name && (kind == .string || kind == .fstringStart)) {
+            let start = elementStart ?? startLoc(toks[p - 1])
+            return error("invalid syntax. Perhaps you forgot a comma?", SourceRange(start: start, end: endLoc(tok)))
+        }
         return syntaxError()
     }
 
-    func expectClosing(_ k: TokenKind, _ what: String) throws(ParseError) {
-        if !accept(k) { throw closingError(what) }
+    func endsExpression(_ k: TokenKind) -> Bool {
+        switch k {
+        case .name, .number, .string, .fstringEnd, .rpar, .rsqb, .rbrace, .kwTrue, .kwFalse, .kwNone, .ellipsis: return true
+        default: return false
+        }
+    }
+
+    func startsOperand(_ k: TokenKind) -> Bool {
+        switch k {
+        case .name, .number, .string, .fstringStart, .lpar, .lsqb, .lbrace, .kwTrue, .kwFalse, .kwNone, .ellipsis, .tilde: return true
+        default: return false
+        }
+    }
+
+    mutating func expectClosing(_ k: TokenKind, _ what: String, suggestComma: Bool = true) throws(ParseError) {
+        if !accept(k) { throw closingError(what, suggestComma: suggestComma) }
     }
 
     /// `list | listcomp`.
-    private func parseListDisplay() throws(ParseError) -> Expr {
+    private mutating func parseListDisplay() throws(ParseError) -> Expr {
         let start = here
+        let savedElement = elementStart
+        defer { elementStart = savedElement }
         advance()
         try enter()
         defer { leave() }
         if accept(.rsqb) { return Expr(.list(elts: [], ctx: .load), range(from: start)) }
+        elementStart = here
         let first = try parseStarNamedExpression()
         if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
             if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
             let generators = try parseComprehensionClauses()
-            try expectClosing(.rsqb, "]")
+            try expectClosing(.rsqb, "]", suggestComma: false)
             return Expr(.listComp(elt: first, generators: generators), range(from: start))
         }
         var elts = [first]
         while accept(.comma) {
             if kind == .rsqb { break }
+            elementStart = here
             elts.append(try parseStarNamedExpression())
         }
         try expectClosing(.rsqb, "]")
@@ -411,8 +461,10 @@ extension Parser {
     }
 
     /// `dict | set | dictcomp | setcomp`.
-    private func parseBraceDisplay() throws(ParseError) -> Expr {
+    private mutating func parseBraceDisplay() throws(ParseError) -> Expr {
         let start = here
+        let savedElement = elementStart
+        defer { elementStart = savedElement }
         advance()
         try enter()
         defer { leave() }
@@ -424,13 +476,14 @@ extension Parser {
             keys.append(nil)
             values.append(try parseBitOr())
         } else {
-            let first = try parseStarNamedExpression()
+            elementStart = here
+        let first = try parseStarNamedExpression()
             if accept(.colon) {
                 if case .starred = first.kind { throw error("cannot use a starred expression in a dictionary value", first.range) }
                 let value = try parseExpression()
                 if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
                     let generators = try parseComprehensionClauses()
-                    try expectClosing(.rbrace, "}")
+                    try expectClosing(.rbrace, "}", suggestComma: false)
                     return Expr(.dictComp(key: first, value: value, generators: generators), range(from: start))
                 }
                 keys.append(first)
@@ -440,12 +493,13 @@ extension Parser {
                 if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
                     if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
                     let generators = try parseComprehensionClauses()
-                    try expectClosing(.rbrace, "}")
+                    try expectClosing(.rbrace, "}", suggestComma: false)
                     return Expr(.setComp(elt: first, generators: generators), range(from: start))
                 }
                 var elts = [first]
                 while accept(.comma) {
                     if kind == .rbrace { break }
+                    elementStart = here
                     elts.append(try parseStarNamedExpression())
                 }
                 try expectClosing(.rbrace, "}")
@@ -458,8 +512,12 @@ extension Parser {
                 keys.append(nil)
                 values.append(try parseBitOr())
             } else {
+                elementStart = here
                 let key = try parseExpression()
-                guard accept(.colon) else { throw syntaxError() }
+                guard accept(.colon) else {
+                    if kind == .comma || kind == .rbrace { throw error("':' expected after dictionary key", key.range) }
+                    throw closingError("}")
+                }
                 keys.append(key)
                 values.append(try parseExpression())
             }
@@ -469,7 +527,7 @@ extension Parser {
     }
 
     /// `for_if_clauses`: one or more `[async] for star_targets in disjunction (if disjunction)*`.
-    func parseComprehensionClauses() throws(ParseError) -> [Comprehension] {
+    mutating func parseComprehensionClauses() throws(ParseError) -> [Comprehension] {
         var result: [Comprehension] = []
         while kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
             let isAsync = accept(.kwAsync)
@@ -486,7 +544,7 @@ extension Parser {
 
     /// `star_targets` / `del_targets`: targets separated by commas, each `'*'? bitwise_or`,
     /// converted to `ctx` (a tuple when there is a comma).
-    func parseTargetList(_ ctx: ExprContext) throws(ParseError) -> Expr {
+    mutating func parseTargetList(_ ctx: ExprContext) throws(ParseError) -> Expr {
         let start = here
         func one() throws(ParseError) -> Expr {
             if kind == .star {
@@ -511,7 +569,7 @@ extension Parser {
     }
 
     /// `lambdef`: 'lambda' [lambda_params] ':' expression.
-    func parseLambda() throws(ParseError) -> Expr {
+    mutating func parseLambda() throws(ParseError) -> Expr {
         let start = here
         advance()
         let args = try parseParameters(closing: .colon, allowAnnotations: false)
@@ -521,7 +579,7 @@ extension Parser {
     }
 
     /// `yield_expr`: 'yield' 'from' expression | 'yield' [star_expressions].
-    func parseYieldExpression() throws(ParseError) -> Expr {
+    mutating func parseYieldExpression() throws(ParseError) -> Expr {
         let start = here
         advance()
         if accept(.kwFrom) {
@@ -536,16 +594,20 @@ extension Parser {
     }
 
     /// `primary '(' [arguments] ')'` including a sole generator argument (`f(x for x in y)`).
-    func parseCall(_ function: Expr, start: SourceLocation) throws(ParseError) -> Expr {
+    mutating func parseCall(_ function: Expr, start: SourceLocation) throws(ParseError) -> Expr {
         let open = here
+        let savedElement = elementStart
+        defer { elementStart = savedElement }
         advance()
         try enter()
         defer { leave() }
         var args: [Expr] = []
         var keywords: [Keyword] = []
         var sawKeywordUnpacking = false
+        var positionalAfterKeyword: String? = nil
         while kind != .rpar {
             let argStart = here
+            elementStart = argStart
             if kind == .star {
                 advance()
                 let value = try parseExpression()
@@ -577,16 +639,17 @@ extension Parser {
                 if kind == .equal {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", SourceRange(start: e.range.start, end: endLoc(tok)))
                 }
-                if !keywords.isEmpty {
-                    let message = sawKeywordUnpacking ? "positional argument follows keyword argument unpacking"
-                                                      : "positional argument follows keyword argument"
-                    throw error(message, e.range)
+                if !keywords.isEmpty && positionalAfterKeyword == nil {
+                    // CPython reports this at the call's closing parenthesis (its last token read).
+                    positionalAfterKeyword = sawKeywordUnpacking ? "positional argument follows keyword argument unpacking"
+                                                                 : "positional argument follows keyword argument"
                 }
                 args.append(e)
             }
             if !accept(.comma) { break }
         }
         try expectClosing(.rpar, ")")
+        if let message = positionalAfterKeyword { throw error(message, tokenRange(toks[p - 1])) }
         return Expr(.call(function: function, args: args, keywords: keywords), range(from: start))
     }
 

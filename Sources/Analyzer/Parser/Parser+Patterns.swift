@@ -4,12 +4,12 @@ extension Parser {
     /// `match_stmt`: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT.
     /// Returns nil (and consumes nothing) when the line is not a match statement, since
     /// `match` is a soft keyword (`match = 1`, `match(x)`).
-    func parseMatchStatement() throws(ParseError) -> Stmt? {
+    mutating func parseMatchStatement() throws(ParseError) -> Stmt? {
         let start = here
-        let subject: Expr? = attempt { () throws(ParseError) -> Expr in
-            advance()
-            let s = try parseSubject()
-            guard kind == .colon, peekKind() == .newline else { throw syntaxError() }
+        let subject: Expr? = attempt { (parser: inout Parser) throws(ParseError) -> Expr in
+            parser.advance()
+            let s = try parser.parseSubject()
+            guard parser.kind == .colon, parser.peekKind() == .newline else { throw parser.syntaxError() }
             return s
         }
         guard let subject else { return nil }
@@ -35,7 +35,7 @@ extension Parser {
     }
 
     /// `subject_expr`: star_named_expression ',' star_named_expressions? | named_expression.
-    private func parseSubject() throws(ParseError) -> Expr {
+    private mutating func parseSubject() throws(ParseError) -> Expr {
         let start = here
         let first = try parseStarNamedExpression()
         guard kind == .comma else {
@@ -51,7 +51,7 @@ extension Parser {
     }
 
     /// `patterns`: open_sequence_pattern | pattern.
-    func parsePatterns() throws(ParseError) -> Pattern {
+    mutating func parsePatterns() throws(ParseError) -> Pattern {
         let start = here
         let first = try parseMaybeStarPattern()
         guard kind == .comma else {
@@ -67,7 +67,7 @@ extension Parser {
     }
 
     /// `maybe_star_pattern`: star_pattern | pattern.
-    private func parseMaybeStarPattern() throws(ParseError) -> Pattern {
+    private mutating func parseMaybeStarPattern() throws(ParseError) -> Pattern {
         if kind == .star {
             let start = here
             advance()
@@ -80,7 +80,7 @@ extension Parser {
     }
 
     /// `pattern`: as_pattern | or_pattern.
-    func parsePattern() throws(ParseError) -> Pattern {
+    mutating func parsePattern() throws(ParseError) -> Pattern {
         try enter()
         defer { leave() }
         let start = here
@@ -94,7 +94,7 @@ extension Parser {
     }
 
     /// `or_pattern`: '|'.closed_pattern+.
-    private func parseOrPattern() throws(ParseError) -> Pattern {
+    private mutating func parseOrPattern() throws(ParseError) -> Pattern {
         let start = here
         let first = try parseClosedPattern()
         guard kind == .vbar else { return first }
@@ -104,7 +104,7 @@ extension Parser {
     }
 
     /// `closed_pattern`: literal | capture | wildcard | value | group | sequence | mapping | class.
-    private func parseClosedPattern() throws(ParseError) -> Pattern {
+    private mutating func parseClosedPattern() throws(ParseError) -> Pattern {
         let start = here
         switch kind {
         case .number, .minus:
@@ -153,7 +153,7 @@ extension Parser {
                 if kind == .rpar { break }
                 items.append(try parseMaybeStarPattern())
             }
-            try expectClosing(.rpar, ")")
+            try expectClosing(.rpar, ")", suggestComma: false)
             return Pattern(.matchSequence(patterns: items), range(from: start))
         case .lsqb:
             advance()
@@ -162,7 +162,7 @@ extension Parser {
                 items.append(try parseMaybeStarPattern())
                 if !accept(.comma) { break }
             }
-            try expectClosing(.rsqb, "]")
+            try expectClosing(.rsqb, "]", suggestComma: false)
             return Pattern(.matchSequence(patterns: items), range(from: start))
         case .lbrace:
             return try parseMappingPattern()
@@ -174,7 +174,7 @@ extension Parser {
     }
 
     /// `signed_number` and `complex_number` (`-1`, `1 + 2j`, `-1.5 - 3j`).
-    private func parseNumberPattern() throws(ParseError) -> Expr {
+    private mutating func parseNumberPattern() throws(ParseError) -> Expr {
         let start = here
         func signed() throws(ParseError) -> Expr {
             let s = here
@@ -207,7 +207,7 @@ extension Parser {
     }
 
     /// `mapping_pattern`: '{' [items] ['**' NAME] [','] '}'.
-    private func parseMappingPattern() throws(ParseError) -> Pattern {
+    private mutating func parseMappingPattern() throws(ParseError) -> Pattern {
         let start = here
         advance()
         var keys: [Expr] = [], patterns: [Pattern] = []
@@ -248,12 +248,12 @@ extension Parser {
             patterns.append(try parsePattern())
             if !accept(.comma) { break }
         }
-        try expectClosing(.rbrace, "}")
+        try expectClosing(.rbrace, "}", suggestComma: false)
         return Pattern(.matchMapping(keys: keys, patterns: patterns, rest: rest), range(from: start))
     }
 
     /// `class_pattern`: name_or_attr '(' [positional_patterns] [keyword_patterns] [','] ')'.
-    private func parseClassPattern(_ cls: Expr, start: SourceLocation) throws(ParseError) -> Pattern {
+    private mutating func parseClassPattern(_ cls: Expr, start: SourceLocation) throws(ParseError) -> Pattern {
         advance() // (
         var patterns: [Pattern] = [], kwdAttrs: [String] = [], kwdPatterns: [Pattern] = []
         while kind != .rpar {
@@ -268,7 +268,7 @@ extension Parser {
             }
             if !accept(.comma) { break }
         }
-        try expectClosing(.rpar, ")")
+        try expectClosing(.rpar, ")", suggestComma: false)
         return Pattern(.matchClass(cls: cls, patterns: patterns, kwdAttrs: kwdAttrs, kwdPatterns: kwdPatterns),
                        range(from: start))
     }

@@ -2,7 +2,7 @@
 /// "COMPOUND STATEMENTS".
 extension Parser {
     /// `statement`: a compound statement, or `simple_stmts` (several joined by `;`).
-    func parseStatement(into body: inout [Stmt]) throws(ParseError) {
+    mutating func parseStatement(into body: inout [Stmt]) throws(ParseError) {
         switch kind {
         case .kwDef, .kwClass, .kwIf, .kwWhile, .kwFor, .kwTry, .kwWith, .at:
             body.append(try parseCompound())
@@ -13,7 +13,7 @@ extension Parser {
         case .name where isSoftKeyword("match"):
             if let m = try parseMatchStatement() { body.append(m); return }
         case .indent:
-            throw ParseError(message: "unexpected indent", range: tokenRange(tok))
+            throw unexpectedIndent()
         case .error:
             throw lexError()
         default:
@@ -36,7 +36,7 @@ extension Parser {
 
     // MARK: - Simple statements
 
-    func parseSimpleStatement() throws(ParseError) -> Stmt {
+    mutating func parseSimpleStatement() throws(ParseError) -> Stmt {
         let start = here
         let t = tok
         switch t.kind {
@@ -95,14 +95,14 @@ extension Parser {
         case .error:
             throw lexError()
         case .indent:
-            throw ParseError(message: "unexpected indent", range: tokenRange(t))
+            throw unexpectedIndent()
         default:
             return try parseExpressionStatement()
         }
     }
 
     /// `assignment | star_expressions`: parse the left side once, then decide by the next token.
-    func parseExpressionStatement() throws(ParseError) -> Stmt {
+    mutating func parseExpressionStatement() throws(ParseError) -> Stmt {
         let start = here
         let startsWithParen = kind == .lpar
         let first: Expr = kind == .kwYield ? try parseYieldExpression() : try parseStarExpressions()
@@ -116,6 +116,8 @@ extension Parser {
             var targets: [Expr] = []
             targets.reserveCapacity(items.count)
             for (i, target) in items.enumerated() {
+                if case .yield = target.kind { throw self.error("assignment to yield expression not possible", target.range) }
+                if case .yieldFrom = target.kind { throw self.error("assignment to yield expression not possible", target.range) }
                 do throws(ParseError) {
                     targets.append(try setContext(target, .store))
                 } catch {
@@ -156,6 +158,9 @@ extension Parser {
                 let value = kind == .kwYield ? try parseYieldExpression() : try parseStarExpressions()
                 return Stmt(.augAssign(target: try setContext(first, .store), op: op, value: value), range(from: start))
             }
+            if case .name(let id, _) = first.kind, id == "print" || id == "exec", startsOperand(kind) {
+                throw error("Missing parentheses in call to '\(id)'. Did you mean \(id)(...)?", SourceRange(start: start, end: endLoc(tok)))
+            }
             return Stmt(.expr(value: first), range(from: start))
         }
     }
@@ -180,7 +185,7 @@ extension Parser {
     }
 
     /// `dotted_name`: NAME ('.' NAME)*.
-    func parseDottedName() throws(ParseError) -> String {
+    mutating func parseDottedName() throws(ParseError) -> String {
         guard kind == .name else { throw syntaxError() }
         var name = nameText(tok)
         advance()
@@ -193,7 +198,7 @@ extension Parser {
     }
 
     /// `import_name`: 'import' dotted_as_names.
-    func parseImport() throws(ParseError) -> Stmt {
+    mutating func parseImport() throws(ParseError) -> Stmt {
         let start = here
         advance()
         var names: [Alias] = []
@@ -212,7 +217,7 @@ extension Parser {
     }
 
     /// `import_from`: 'from' ('.' | '...')* dotted_name 'import' targets | 'from' ('.' | '...')+ 'import' targets.
-    func parseFromImport() throws(ParseError) -> Stmt {
+    mutating func parseFromImport() throws(ParseError) -> Stmt {
         let start = here
         advance()
         var level = 0
@@ -248,7 +253,7 @@ extension Parser {
                 }
                 names.append(Alias(name: name, asname: asname, range: range(from: aliasStart)))
             } while accept(.comma)
-            if parenthesized { try expectClosing(.rpar, ")") }
+            if parenthesized { try expectClosing(.rpar, ")", suggestComma: false) }
             if names.isEmpty { throw syntaxError() }
         }
         return Stmt(.importFrom(module: module, names: names, level: level), range(from: start))
@@ -258,8 +263,11 @@ extension Parser {
 
     /// `block`: NEWLINE INDENT statements DEDENT | simple_stmts.
     /// `what` names the owner for CPython's "expected an indented block after ..." message.
-    func parseBlock(_ what: String, line: Int) throws(ParseError) -> [Stmt] {
-        try expect(.colon, ":")
+    mutating func parseBlock(_ what: String, line: Int) throws(ParseError) -> [Stmt] {
+        if !accept(.colon) {
+            if kind == .newline { throw error("expected ':'", tokenRange(tok)) }
+            throw syntaxError()
+        }
         var body: [Stmt] = []
         if accept(.newline) {
             guard kind == .indent else {
@@ -267,6 +275,8 @@ extension Parser {
                 throw error("expected an indented block after \(what) on line \(line)", tokenRange(tok))
             }
             advance()
+            blockLines.append(tok.line)
+            defer { blockLines.removeLast() }
             while kind != .dedent && kind != .endMarker {
                 let before = p
                 parseStatementRecovering(into: &body)
@@ -291,7 +301,7 @@ extension Parser {
 
     // MARK: - Compound statements
 
-    func parseCompound() throws(ParseError) -> Stmt {
+    mutating func parseCompound() throws(ParseError) -> Stmt {
         switch kind {
         case .at: return try parseDecorated()
         case .kwDef: return try parseFunctionDef(decorators: [], start: here)
@@ -316,7 +326,7 @@ extension Parser {
     }
 
     /// `decorators` then a function or class definition.
-    func parseDecorated() throws(ParseError) -> Stmt {
+    mutating func parseDecorated() throws(ParseError) -> Stmt {
         var decorators: [Expr] = []
         while accept(.at) {
             decorators.append(try parseNamedExpression())
@@ -334,7 +344,7 @@ extension Parser {
     }
 
     /// `function_def_raw`: 'def' NAME [type_params] '(' [params] ')' ['->' expression] ':' block.
-    func parseFunctionDef(decorators: [Expr], start: SourceLocation, isAsync: Bool = false) throws(ParseError) -> Stmt {
+    mutating func parseFunctionDef(decorators: [Expr], start: SourceLocation, isAsync: Bool = false) throws(ParseError) -> Stmt {
         let defLine = here.line
         advance() // def
         guard kind == .name else { throw syntaxError() }
@@ -343,7 +353,7 @@ extension Parser {
         let typeParams = kind == .lsqb ? try parseTypeParams() : []
         try expect(.lpar, "(")
         let args = try parseParameters(closing: .rpar, allowAnnotations: true)
-        try expectClosing(.rpar, ")")
+        try expectClosing(.rpar, ")", suggestComma: false)
         var returns: Expr? = nil
         if accept(.rarrow) { returns = try parseExpression() }
         let body = try parseBlock("function definition", line: defLine)
@@ -354,7 +364,7 @@ extension Parser {
     }
 
     /// `class_def_raw`: 'class' NAME [type_params] ['(' [arguments] ')'] ':' block.
-    func parseClassDef(decorators: [Expr]) throws(ParseError) -> Stmt {
+    mutating func parseClassDef(decorators: [Expr]) throws(ParseError) -> Stmt {
         let start = here
         advance()
         guard kind == .name else { throw syntaxError() }
@@ -378,7 +388,7 @@ extension Parser {
     }
 
     /// `if_stmt`: 'if' named_expression ':' block (elif_stmt | [else_block]).
-    func parseIf() throws(ParseError) -> Stmt {
+    mutating func parseIf() throws(ParseError) -> Stmt {
         let start = here
         let keyword = kind == .kwIf ? "'if' statement" : "'elif' statement"
         advance()
@@ -386,6 +396,8 @@ extension Parser {
         let body = try parseBlock(keyword, line: start.line)
         var orelse: [Stmt] = []
         if kind == .kwElif {
+            try enter()
+            defer { leave() }
             orelse = [try parseIf()]
         } else if kind == .kwElse {
             let line = here.line
@@ -396,7 +408,7 @@ extension Parser {
     }
 
     /// `while_stmt`: 'while' named_expression ':' block [else_block].
-    func parseWhile() throws(ParseError) -> Stmt {
+    mutating func parseWhile() throws(ParseError) -> Stmt {
         let start = here
         advance()
         let test = try parseNamedExpression()
@@ -411,7 +423,7 @@ extension Parser {
     }
 
     /// `for_stmt`: ['async'] 'for' star_targets 'in' star_expressions ':' block [else_block].
-    func parseFor(isAsync: Bool, start: SourceLocation) throws(ParseError) -> Stmt {
+    mutating func parseFor(isAsync: Bool, start: SourceLocation) throws(ParseError) -> Stmt {
         let line = here.line
         advance()
         let target = try parseTargetList(.store)
@@ -429,20 +441,20 @@ extension Parser {
     }
 
     /// `with_stmt`: ['async'] 'with' ( '(' with_item, ... ')' | with_item, ... ) ':' block.
-    func parseWith(isAsync: Bool, start: SourceLocation) throws(ParseError) -> Stmt {
+    mutating func parseWith(isAsync: Bool, start: SourceLocation) throws(ParseError) -> Stmt {
         let line = here.line
         advance()
         var items: [WithItem]? = nil
         if kind == .lpar {
-            items = attempt { () throws(ParseError) -> [WithItem] in
-                advance()
+            items = attempt { (parser: inout Parser) throws(ParseError) -> [WithItem] in
+                parser.advance()
                 var result: [WithItem] = []
                 repeat {
-                    if kind == .rpar && !result.isEmpty { break }
-                    result.append(try parseWithItem())
-                } while accept(.comma)
-                try expect(.rpar, ")")
-                guard kind == .colon else { throw syntaxError() }
+                    if parser.kind == .rpar && !result.isEmpty { break }
+                    result.append(try parser.parseWithItem())
+                } while parser.accept(.comma)
+                try parser.expect(.rpar, ")")
+                guard parser.kind == .colon else { throw parser.syntaxError() }
                 return result
             }
         }
@@ -456,7 +468,7 @@ extension Parser {
     }
 
     /// `with_item`: expression 'as' star_target &(',' | ')' | ':') | expression.
-    func parseWithItem() throws(ParseError) -> WithItem {
+    mutating func parseWithItem() throws(ParseError) -> WithItem {
         let e = try parseExpression()
         if accept(.kwAs) {
             // One star_target: `as a, b` means two items, not a tuple target.
@@ -468,7 +480,7 @@ extension Parser {
 
     /// `try_stmt`: 'try' ':' block (finally_block | except_block+ [else_block] [finally_block]
     /// | except_star_block+ [else_block] [finally_block]).
-    func parseTry() throws(ParseError) -> Stmt {
+    mutating func parseTry() throws(ParseError) -> Stmt {
         let start = here
         advance()
         let body = try parseBlock("'try' statement", line: start.line)
@@ -513,14 +525,17 @@ extension Parser {
             finalbody = try parseBlock("'finally' statement", line: line)
         }
         if handlers.isEmpty && finalbody.isEmpty {
-            throw error("expected 'except' or 'finally' block", tokenRange(tok))
+            // CPython points at the token after the block; at the end of input, at the last NEWLINE.
+            var i = p
+            while i > 0 && (toks[i].kind == .dedent || toks[i].kind == .endMarker) && Int(toks[i].start) >= src.count { i -= 1 }
+            throw error("expected 'except' or 'finally' block", tokenRange(toks[i]))
         }
         return Stmt(.try(isStar: isStar ?? false, body: body, handlers: handlers, orelse: orelse, finalbody: finalbody),
                     range(from: start))
     }
 
     /// `type_params`: '[' type_param (',' type_param)* [','] ']'.
-    func parseTypeParams() throws(ParseError) -> [TypeParam] {
+    mutating func parseTypeParams() throws(ParseError) -> [TypeParam] {
         advance()
         var params: [TypeParam] = []
         repeat {

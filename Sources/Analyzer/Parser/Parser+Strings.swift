@@ -9,7 +9,7 @@ extension Parser {
     }
 
     /// `strings`: one or more adjacent STRING / f-string literals.
-    func parseStrings() throws(ParseError) -> Expr {
+    mutating func parseStrings() throws(ParseError) -> Expr {
         let start = here
         let firstTok = tok
         var pieces: [Piece] = []
@@ -42,7 +42,8 @@ extension Parser {
         let r = range(from: start)
         if sawBytes { return Expr(.constant(value: .bytes(bytesValue), kind: nil), r) }
         if !sawF {
-            let kind: String? = firstTok.flags.contains(.unicode) ? "u" : nil
+            // Only a lowercase `u` prefix on the first piece sets `kind` (`Parser/action_helpers.c`).
+            let kind: String? = src[Int(firstTok.start)] == UInt8(ascii: "u") ? "u" : nil
             return Expr(.constant(value: .str(PyStringLiteral(codePoints: strValue)), kind: kind), r)
         }
         return Expr(.joinedStr(values: mergePieces(pieces)), r)
@@ -84,7 +85,7 @@ extension Parser {
     }
 
     /// FSTRING_START (FSTRING_MIDDLE | replacement field)* FSTRING_END.
-    private func parseFString(into pieces: inout [Piece]) throws(ParseError) {
+    private mutating func parseFString(into pieces: inout [Piece]) throws(ParseError) {
         let startTok = tok
         advance()
         let raw = startTok.flags.contains(.raw)
@@ -110,12 +111,15 @@ extension Parser {
     }
 
     /// `fstring_replacement_field`: '{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' spec*] '}'.
-    private func parseReplacementField(into pieces: inout [Piece], raw: Bool) throws(ParseError) {
+    private mutating func parseReplacementField(into pieces: inout [Piece], raw: Bool) throws(ParseError) {
         let open = tok
         advance()
         try enter()
         defer { leave() }
         if kind == .rbrace { throw error("f-string: valid expression required before '}'", tokenRange(tok)) }
+        let savedElement = elementStart
+        elementStart = here
+        defer { elementStart = savedElement }
         if kind == .error { throw lexError() }
         let value: Expr
         if kind == .kwYield {
@@ -134,7 +138,12 @@ extension Parser {
             // The expression text with its `=` and surrounding spaces (CPython keeps it verbatim).
             let textStart = Int(open.end), textEnd = Int(tok.start)
             var text: [UInt32] = []
-            decodeUTF8(textStart, textEnd, into: &text)
+            var from = textStart
+            for c in comments where c.lowerBound >= textStart && c.upperBound <= textEnd {
+                decodeUTF8(from, c.lowerBound, into: &text)
+                from = c.upperBound
+            }
+            decodeUTF8(from, textEnd, into: &text)
             let r = SourceRange(start: endLoc(open), end: startLoc(tok))
             pieces.append(.text(text, r))
         }
@@ -187,6 +196,7 @@ extension Parser {
         }
         guard kind == .rbrace else {
             if kind == .error { throw lexError() }
+            if startsOperand(kind) { throw closingError("}") }
             throw error("f-string: expecting '}'", tokenRange(tok))
         }
         advance()

@@ -7,6 +7,9 @@ struct ParseError: Error {
     var range: SourceRange
     /// Errors CPython reports from its tokenizer or with a specific message (not "invalid syntax").
     var isSpecific: Bool = true
+    /// A tokenizer error, or CPython's "unexpected indent"/"unindent" verdicts: CPython reports
+    /// these as they are, without looking at the rest of the file (see `finalizeDiagnostics`).
+    var isFinal: Bool = false
 }
 
 /// A recursive-descent parser for Python 3.12, following `Grammar/python.gram` rule by rule
@@ -15,43 +18,116 @@ struct ParseError: Error {
 /// The grammar is split by area: statements (`Parser+Statements.swift`), expressions
 /// (`Parser+Expressions.swift`), parameters and arguments (`Parser+Arguments.swift`),
 /// patterns (`Parser+Patterns.swift`) and string literals (`Parser+Strings.swift`).
-final class Parser {
+struct Parser {
     /// Expression nesting beyond this is reported instead of recursing further (CPython's
     /// parser has a similar stack limit, `MAXSTACK`, and reports "too complex").
-    static let maxDepth = 600
+    static let maxDepth = 1000
+    /// Diagnostics beyond this many are dropped (a pathological file could otherwise report one per line).
+    static let maxDiagnostics = 1000
+    /// Read only once the nesting gets deep: finding the stack bounds is a system call
+    /// (on the main thread glibc even parses /proc/self/maps), too slow to pay per parse.
+    var stack: StackGuard? = nil
+    /// The thread's stack, not `maxDepth`, stopped the parse (the caller may retry on a bigger stack).
+    var ranOutOfStack = false
 
     let src: [UInt8]
     /// Tokens without trivia (comments, NL), as the grammar sees them.
     var toks: [Token]
-    let lineStarts: [Int32]
-    let lexErrors: [LexError]
+    var lineStarts: [Int32]
+    var lexErrors: [LexError]
     /// Maps a token index in `toks` to the lexer error it stands for.
     var errorTokenMessages: [Int: String] = [:]
-    let unclosedBrackets: [(UInt8, Int)]
+    var unclosedBrackets: [(UInt8, Int)]
+    /// The first tokenization's errors and open brackets: CPython picks its message from these.
+    let initialUnclosedBrackets: [(UInt8, Int)]
+    let initialLexErrors: [LexError]
+    /// The first line of each open indented block, innermost last (for re-lexing on recovery).
+    var blockLines: [Int32] = []
+    /// How many times recovery re-lexed the rest of the file (bounded to keep parsing linear).
+    var relexCount = 0
     var p = 0
     var depth = 0
     var diagnostics: [Diagnostic] = []
     /// Set while trying an alternative that may be abandoned: errors are thrown, not recorded.
     var speculating = 0
+    /// Index of the last consumed token that is not NEWLINE/INDENT/DEDENT (for `prevEnd`).
+    var lastConsumed = -1
+    /// Whether the first diagnostic is final (see `ParseError.isFinal`).
+    var firstIsFinal = false
+    /// Start of the element being parsed in the innermost display (for "Perhaps you forgot a comma?").
+    var elementStart: SourceLocation? = nil
 
     init(source: [UInt8], lexed: LexedSource) {
         self.src = source
         self.lineStarts = lexed.lineStarts
         self.lexErrors = lexed.errors
         self.unclosedBrackets = lexed.unclosedBrackets
-        var filtered: [Token] = []
-        filtered.reserveCapacity(lexed.tokens.count)
+        self.initialUnclosedBrackets = lexed.unclosedBrackets
+        self.initialLexErrors = lexed.errors
+        self.toks = []
+        appendTokens(lexed)
+        self.comments = lexed.tokens.filter { $0.kind == .comment }.map { Int($0.start)..<Int($0.end) }
+    }
+
+    /// Byte ranges of the comments (f-string `=` debug text leaves them out).
+    var comments: [Range<Int>] = []
+
+    /// Appends the non-trivia tokens of `lexed`, remembering which lexer error each `.error` token stands for.
+    private mutating func appendTokens(_ lexed: LexedSource) {
+        toks.reserveCapacity(toks.count + lexed.tokens.count)
         var errorIndex = 0
         for (i, t) in lexed.tokens.enumerated() where !t.kind.isTrivia {
             if t.kind == .error {
                 while errorIndex < lexed.errors.count && lexed.errors[errorIndex].tokenIndex < i { errorIndex += 1 }
                 if errorIndex < lexed.errors.count && lexed.errors[errorIndex].tokenIndex == i {
-                    errorTokenMessages[filtered.count] = lexed.errors[errorIndex].message
+                    errorTokenMessages[toks.count] = lexed.errors[errorIndex].message
                 }
             }
-            filtered.append(t)
+            toks.append(t)
         }
-        self.toks = filtered
+    }
+
+    /// Recovery from a statement that left a bracket open: if, before the next NEWLINE, a
+    /// line starts with a statement keyword at or left of the failed statement's column,
+    /// re-tokenize from that line (with the enclosing blocks open) and continue there.
+    /// Returns true when it did.
+    mutating func resyncAfterUnclosedBracket(statementStart: Int) -> Bool {
+        guard relexCount < 50, statementStart < toks.count else { return false }
+        let column = Int(toks[statementStart].start - lineStarts[Int(toks[statementStart].line)])
+        var i = max(p, statementStart + 1)
+        while i < toks.count {
+            let t = toks[i]
+            if t.kind == .newline || t.kind == .endMarker || t.kind == .indent || t.kind == .dedent { return false }
+            if t.line > toks[i - 1].endLine {
+                let lineStart = Int(lineStarts[Int(t.line)])
+                let col = Int(t.start) - lineStart
+                let startsStatement: Bool
+                switch t.kind {
+                case .kwDef, .kwClass, .kwAsync, .at, .kwIf, .kwFor, .kwWhile, .kwWith, .kwTry, .kwReturn,
+                     .kwImport, .kwFrom, .kwRaise, .kwPass, .kwElif, .kwElse, .kwExcept, .kwFinally:
+                    startsStatement = true
+                default:
+                    startsStatement = col < column || (col == column && t.kind == .name && i + 1 < toks.count && toks[i + 1].kind == .equal)
+                }
+                if startsStatement && col <= column {
+                    relexCount += 1
+                    let indents = blockLines.map { Lexer.indentation(src, lineStart: Int(lineStarts[Int($0)])) }
+                    let lexed = Lexer.tokenize(src, resumingAt: lineStart, line: t.line, indents: indents)
+                    toks.removeSubrange(i...)
+                    errorTokenMessages = errorTokenMessages.filter { $0.key < i }
+                    lexErrors = lexErrors.filter { $0.offset < lineStart } + lexed.errors
+                    unclosedBrackets = lexed.unclosedBrackets
+                    if lexed.lineStarts.count > lineStarts.count { lineStarts = lexed.lineStarts }
+                    // A NEWLINE ends the broken statement where the new line begins.
+                    let prev = toks[i - 1]
+                    toks.append(Token(kind: .newline, start: prev.end, end: prev.end, line: prev.endLine, endLine: prev.endLine))
+                    appendTokens(lexed)
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     // MARK: - Token access
@@ -63,33 +139,58 @@ final class Parser {
         return i < toks.count ? toks[i].kind : .endMarker
     }
 
-    @inline(__always) func advance() {
-        if p < toks.count - 1 { p += 1 }
+    @inline(__always) mutating func advance() {
+        if p < toks.count - 1 {
+            switch toks[p].kind {
+            case .newline, .indent, .dedent, .endMarker: break
+            default: lastConsumed = p
+            }
+            p += 1
+        }
     }
 
-    @inline(__always) func accept(_ k: TokenKind) -> Bool {
+    @inline(__always) mutating func accept(_ k: TokenKind) -> Bool {
         if toks[p].kind == k { advance(); return true }
         return false
     }
 
-    func expect(_ k: TokenKind, _ what: String) throws(ParseError) {
+    mutating func expect(_ k: TokenKind, _ what: String) throws(ParseError) {
         if toks[p].kind == k { advance(); return }
-        if toks[p].kind == .error { throw lexError() }
-        throw ParseError(message: "expected '\(what)'", range: tokenRange(toks[p]), isSpecific: true)
+        throw syntaxError()
     }
 
     /// The generic error at the current token, or the tokenizer's own message when the
     /// current token is a lexical error.
     func syntaxError(_ message: String = "invalid syntax") -> ParseError {
         if toks[p].kind == .error { return lexError() }
-        if toks[p].kind == .indent { return ParseError(message: "unexpected indent", range: tokenRange(toks[p])) }
-        if toks[p].kind == .dedent { return ParseError(message: "unindent does not match any outer indentation level", range: tokenRange(toks[p]), isSpecific: false) }
+        if toks[p].kind == .indent { return unexpectedIndent() }
+        if toks[p].kind == .dedent { return ParseError(message: "unindent does not match any outer indentation level", range: tokenRange(toks[p]), isSpecific: false, isFinal: true) }
         return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: message != "invalid syntax")
+    }
+
+    /// CPython's "unexpected indent", which points one column before the end of the indentation.
+    func unexpectedIndent() -> ParseError {
+        let t = toks[p]
+        var r = tokenRange(t)
+        let width = Int(t.end - t.start)
+        if width > 0 {
+            r.start = location(t.end - 1, t.line)
+            r.end = r.start
+        }
+        return ParseError(message: "unexpected indent", range: r, isFinal: true)
     }
 
     func lexError() -> ParseError {
         let message = errorTokenMessages[p] ?? "invalid syntax"
-        return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: true)
+        if message == "unindent does not match any outer indentation level" {
+            // CPython points at the end of the offending line.
+            var eol = Int(toks[p].start)
+            while eol < src.count && src[eol] != 10 && src[eol] != 13 { eol += 1 }
+            let loc = location(Int32(truncatingIfNeeded: eol), toks[p].line)
+            return ParseError(message: message, range: SourceRange(at: loc), isSpecific: true, isFinal: true)
+        }
+        // `$`, `?` and a backtick are ordinary tokens to CPython's tokenizer that its parser rejects.
+        return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: true, isFinal: message != "invalid syntax")
     }
 
     func error(_ message: String, _ range: SourceRange) -> ParseError {
@@ -112,13 +213,7 @@ final class Parser {
     /// End of the last consumed token that is not NEWLINE/INDENT/DEDENT (CPython's
     /// `_PyPegen_get_last_nonnwhitespace_token`).
     var prevEnd: SourceLocation {
-        var i = p - 1
-        while i > 0 {
-            let k = toks[i].kind
-            if k != .newline && k != .indent && k != .dedent && k != .endMarker { break }
-            i -= 1
-        }
-        return i >= 0 ? endLoc(toks[i]) : here
+        lastConsumed >= 0 ? endLoc(toks[lastConsumed]) : here
     }
 
     @inline(__always) func range(from start: SourceLocation) -> SourceRange {
@@ -150,7 +245,7 @@ final class Parser {
 
     // MARK: - Entry
 
-    func parseModule() -> Module {
+    mutating func parseModule() -> Module {
         var body: [Stmt] = []
         while kind != .endMarker {
             let before = p
@@ -164,21 +259,43 @@ final class Parser {
     /// Sorts the diagnostics and, as CPython does, prefers a tokenizer error or an unclosed
     /// bracket to a generic "invalid syntax" (`Parser/pegen_errors.c`,
     /// `_PyPegen_tokenize_full_source_to_check_for_errors`).
-    func finalizeDiagnostics() {
-        guard let first = diagnostics.first else {
-            // The lexer may have errors the parser never tripped on (inside an ignored region).
-            return
+    ///
+    /// CPython, after a parser error (generic or specific), tokenizes the rest of the file:
+    /// a tokenizer error that raises at once (an unterminated string, an unmatched bracket, an
+    /// invalid character — not the indentation and line-continuation errors, which it only
+    /// flags) replaces the parser's error; else, if a bracket is still open at the end and
+    /// opened on a line before the error, the error becomes "'(' was never closed". Errors the
+    /// parser met as tokenizer errors, and unexpected indents, are reported as they are.
+    mutating func finalizeDiagnostics() {
+        overrideFirstDiagnosticLikeCPython()
+        // The replacement may also have been found again by recovery: keep one.
+        if let first = diagnostics.first {
+            diagnostics = [first] + diagnostics.dropFirst().filter {
+                !($0.message == first.message && $0.range.start.line == first.range.start.line)
+            }
         }
-        if first.message == "invalid syntax" || first.message == "unexpected EOF while parsing" {
-            if let lexFirst = lexErrors.first(where: { $0.offset >= first.range.start.offset }) ?? lexErrors.first {
+    }
+
+    private mutating func overrideFirstDiagnosticLikeCPython() {
+        guard let first = diagnostics.first, !firstIsFinal else { return }
+        let errorOffset = first.range.start.offset
+        // CPython's check stops at the first tokenizer error after the parser's (or at the end
+        // of input): one that raises wins; otherwise the bracket open at that moment decides.
+        var bracket: (UInt8, Int)? = initialUnclosedBrackets.last
+        if let lexFirst = initialLexErrors.first(where: { $0.offset >= errorOffset && $0.message != "invalid syntax" }) {
+            if Lexer.raisesImmediately(lexFirst.message) {
                 let t = tokenAtOffset(lexFirst.offset)
                 diagnostics[0] = makeDiagnostic(lexFirst.message, SourceRange(at: t))
-            } else if let bracket = unclosedBrackets.last, first.message == "invalid syntax" || true {
-                if bracket.1 <= first.range.start.offset || first.message == "unexpected EOF while parsing" {
-                    let loc = tokenAtOffset(bracket.1)
-                    diagnostics[0] = makeDiagnostic("'\(Character(Unicode.Scalar(bracket.0)))' was never closed",
-                                                    SourceRange(start: loc, end: SourceLocation(line: loc.line, column: loc.column + 1, offset: loc.offset + 1)))
-                }
+                return
+            }
+            bracket = lexFirst.openBracketOffset >= 0 ? (lexFirst.openBracketByte, lexFirst.openBracketOffset) : nil
+        }
+        if let bracket {
+            let bracketLine = tokenAtOffset(bracket.1).line
+            if bracketLine < first.range.start.line || errorOffset >= src.count {
+                let loc = tokenAtOffset(bracket.1)
+                diagnostics[0] = makeDiagnostic("'\(Character(Unicode.Scalar(bracket.0)))' was never closed",
+                                                SourceRange(start: loc, end: SourceLocation(line: loc.line, column: loc.column + 1, offset: loc.offset + 1)))
             }
         }
     }
@@ -197,7 +314,9 @@ final class Parser {
         Diagnostic(code: "E999", name: "syntax-error", severity: .error, message: message, range: range)
     }
 
-    func record(_ e: ParseError) {
+    mutating func record(_ e: ParseError) {
+        if diagnostics.count >= Parser.maxDiagnostics { return }
+        if diagnostics.isEmpty { firstIsFinal = e.isFinal }
         diagnostics.append(makeDiagnostic(e.message, e.range))
     }
 
@@ -205,21 +324,24 @@ final class Parser {
 
     /// Parses one statement; on a syntax error records it, skips to the end of the logical
     /// line (and any block that follows it), and appends an `.invalid` statement.
-    func parseStatementRecovering(into body: inout [Stmt]) {
+    mutating func parseStatementRecovering(into body: inout [Stmt]) {
         let start = p
+        let savedDepth = depth
         do throws(ParseError) {
             try parseStatement(into: &body)
         } catch {
+            depth = savedDepth
             record(error)
-            let startLoc = startLoc(toks[start])
+            var startLoc = startLoc(toks[start])
+            if let last = body.last, last.range.end > startLoc { startLoc = last.range.end }
+            if !unclosedBrackets.isEmpty { _ = resyncAfterUnclosedBracket(statementStart: start) }
             skipToNextStatement()
             body.append(Stmt(.invalid, SourceRange(start: startLoc, end: max(startLoc, prevEnd))))
         }
     }
 
     /// Skips the rest of the logical line and, when an indented block follows, that block.
-    func skipToNextStatement() {
-        depth = 0
+    mutating func skipToNextStatement() {
         while kind != .newline && kind != .endMarker {
             if kind == .indent || kind == .dedent { break }
             advance()
@@ -237,25 +359,34 @@ final class Parser {
 
     /// Runs `body` and restores the position when it fails; for the few places where the
     /// grammar needs to look further ahead than one token (`with (...)`, `match`).
-    func attempt<T>(_ body: () throws(ParseError) -> T) -> T? {
-        let save = p, saveDepth = depth, saveDiag = diagnostics.count
+    mutating func attempt<T>(_ body: (inout Parser) throws(ParseError) -> T) -> T? {
+        let save = p, saveDepth = depth, saveDiag = diagnostics.count, saveLast = lastConsumed
         speculating += 1
         defer { speculating -= 1 }
         do throws(ParseError) {
-            return try body()
+            return try body(&self)
         } catch {
             p = save
+            lastConsumed = saveLast
             depth = saveDepth
             diagnostics.removeSubrange(saveDiag...)
             return nil
         }
     }
 
-    @inline(__always) func enter() throws(ParseError) {
+    /// One level deeper into the AST being built: fails past `maxDepth` or near the end of the stack.
+    @inline(__always) mutating func enter() throws(ParseError) {
         depth += 1
-        if depth > Parser.maxDepth {
-            throw error("too many nested expressions (Python source too complex to parse)", tokenRange(tok))
+        if depth >= 32 { try checkStack() }
+    }
+
+    private mutating func checkStack() throws(ParseError) {
+        if stack == nil { stack = StackGuard() }
+        let exhausted = stack?.isNearlyExhausted() ?? false
+        if exhausted { ranOutOfStack = true }
+        if depth > Parser.maxDepth || exhausted {
+            throw error("Parser stack overflowed - Python source too complex to parse", tokenRange(tok))
         }
     }
-    @inline(__always) func leave() { depth -= 1 }
+    @inline(__always) mutating func leave() { depth -= 1 }
 }

@@ -1,13 +1,26 @@
 import Synchronization
 
 /// Lookup for `\N{NAME}` escapes: Unicode character names and name aliases, case-insensitive
-/// as in CPython's `unicodedata.lookup`. The table is built once, on first use, from the
-/// standard library's own Unicode data.
+/// as in CPython's `unicodedata.lookup`. Algorithmic names (CJK ideographs, Hangul syllables)
+/// are decoded directly; the other names come from a table built once, on first use, from the
+/// standard library's Unicode data, skipping the ideograph, syllable, surrogate and
+/// private-use ranges so the build stays cheap (a few milliseconds).
 enum UnicodeNames {
     private static let table = Mutex<[String: UInt32]?>(nil)
 
     static func lookup(_ name: String) -> UInt32? {
         let key = name.uppercased()
+        for prefix in ["CJK UNIFIED IDEOGRAPH-", "CJK COMPATIBILITY IDEOGRAPH-", "TANGUT IDEOGRAPH-",
+                       "KHITAN SMALL SCRIPT CHARACTER-", "NUSHU CHARACTER-"] where key.hasPrefix(prefix) {
+            // CPython matches these algorithmic names only as written in upper case.
+            guard let v = UInt32(name.dropFirst(prefix.count), radix: 16), let s = Unicode.Scalar(v),
+                  s.properties.name == name else { return nil }
+            return v
+        }
+        if key.hasPrefix("HANGUL SYLLABLE ") {
+            for v in UInt32(0xAC00)...0xD7A3 where Unicode.Scalar(v)?.properties.name == key { return v }
+            return nil
+        }
         return table.withLock { cached -> UInt32? in
             if cached == nil { cached = build() }
             return cached?[key]
@@ -17,11 +30,15 @@ enum UnicodeNames {
     private static func build() -> [String: UInt32] {
         var result: [String: UInt32] = [:]
         result.reserveCapacity(40_000)
-        for v in UInt32(0)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(v) else { continue }
-            let props = scalar.properties
-            if let name = props.name { result[name] = v }
-            if let alias = props.nameAlias, result[alias] == nil { result[alias] = v }
+        let ranges: [ClosedRange<UInt32>] = [0x0...0x33FF, 0x4DC0...0x4DFF, 0xA000...0xABFF, 0xD7B0...0xD7FF,
+                                             0xF900...0x16FFF, 0x18800...0x18AFF, 0x18D00...0x1FFFF, 0xE0000...0xE01EF]
+        for range in ranges {
+            for v in range {
+                guard let scalar = Unicode.Scalar(v) else { continue }
+                let props = scalar.properties
+                if let name = props.name, !name.isEmpty { result[name] = v }
+                if let alias = props.nameAlias, result[alias] == nil { result[alias] = v }
+            }
         }
         return result
     }
