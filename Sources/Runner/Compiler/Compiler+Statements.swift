@@ -138,10 +138,14 @@ extension Compiler {
                 return
             }
             emit(.importName, name(module ?? ""))
-            for a in names {
-                if a.name == "*" {
-                    throw CompileError(type: "SyntaxError", message: "import * is not supported by asyncd", line: s.range.start.line)
+            if names.count == 1, names[0].name == "*" {
+                guard unit.scope.kind == .module else {
+                    throw CompileError(type: "SyntaxError", message: "import * only allowed at module level", line: s.range.start.line)
                 }
+                emit(.importStar)
+                return
+            }
+            for a in names {
                 emit(.importFrom, name(a.name))
                 storeName(a.asname ?? a.name)
             }
