@@ -606,13 +606,12 @@ extension Compiler {
                     patch(ok)
                 }
             }
-        case .matchClass(let cls, let patterns, let kwdAttrs, let kwdPatterns):
-            if !patterns.isEmpty {
-                throw CompileError(type: "SyntaxError", message: "positional class patterns are not supported by asyncd", line: p.range.start.line)
-            }
+        case .matchClass(let cls, let positional, let kwdAttrs, let keywordPatterns):
+            // Positional sub-patterns are resolved through __match_args__ at run time.
+            let kwdPatterns = positional + keywordPatterns
             emit(.copy, 1)
             try compileExpr(cls)
-            emit(.matchClassAttrs, constant(.object(PyTuple(kwdAttrs.map { .str($0) }))))
+            emit(.matchClassAttrs, constant(.object(PyTuple([.int(positional.count)] + kwdAttrs.map { .str($0) }))))
             emit(.copy, 1)
             let isNone = emit(.popJumpIfNone)
             let over = emit(.jump)
@@ -633,7 +632,37 @@ extension Compiler {
                     patch(ok)
                 }
             }
-        case .matchMapping, .matchStar, .invalid:
+        case .matchMapping(let keys, let patterns, let rest):
+            if rest != nil {
+                throw CompileError(type: "SyntaxError", message: "**rest in mapping patterns is not supported by asyncd", line: p.range.start.line)
+            }
+            emit(.matchMapping)
+            failJumps.append(emit(.popJumpIfFalse))
+            var failPop: [Int] = []
+            let sentinel = Value.object(BuiltinTypes.null)
+            for (key, sub) in zip(keys, patterns) {
+                emit(.copy, 1)
+                emit(.loadMethod, name("get"))
+                try compileExpr(key)
+                loadConst(sentinel)
+                emit(.call, 2)
+                emit(.copy, 1)
+                loadConst(sentinel)
+                emit(.compareOp, compareOperators.firstIndex(of: .is) ?? 6)
+                failPop.append(emit(.popJumpIfTrue))
+                var subFails: [Int] = []
+                try compilePattern(sub, &subFails)
+                failPop.append(contentsOf: subFails)
+                emit(.pop)
+            }
+            if !failPop.isEmpty {
+                let ok = emit(.jump)
+                for j in failPop { patch(j) }
+                emit(.pop)
+                failJumps.append(emit(.jump))
+                patch(ok)
+            }
+        case .matchStar, .invalid:
             throw CompileError(type: "SyntaxError", message: "this match pattern is not supported by asyncd", line: p.range.start.line)
         }
     }

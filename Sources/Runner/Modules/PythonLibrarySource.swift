@@ -85,6 +85,8 @@ def _process_class(cls, init, repr_, eq, order, unsafe_hash, frozen, kw_only):
             setattr(cls, name, f.default)
     cls.__dataclass_fields__ = all_fields
     flist = list(all_fields.values())
+    if '__match_args__' not in cls.__dict__:
+        cls.__match_args__ = tuple(f.name for f in flist if f.init and not f.kw_only)
     if init:
         seen_default = False
         for f in flist:
