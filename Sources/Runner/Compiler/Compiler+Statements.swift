@@ -438,7 +438,7 @@ extension Compiler {
             storeName(id)
         case .attribute(let value, let attr, _):
             try compileExpr(value)
-            emit(.storeAttr, name(attr))
+            emit(.storeAttr, name(mangle(attr)))
         case .subscript(let value, let slice, _):
             try compileExpr(value)
             try compileExpr(slice)
@@ -466,7 +466,7 @@ extension Compiler {
         case .name(let id, _): deleteName(id)
         case .attribute(let value, let attr, _):
             try compileExpr(value)
-            emit(.deleteAttr, name(attr))
+            emit(.deleteAttr, name(mangle(attr)))
         case .subscript(let value, let slice, _):
             try compileExpr(value)
             try compileExpr(slice)
@@ -490,12 +490,12 @@ extension Compiler {
         case .attribute(let obj, let attr, _):
             try compileExpr(obj)
             emit(.copy, 1)
-            emit(.loadAttr, name(attr))
+            emit(.loadAttr, name(mangle(attr)))
             try compileExpr(value)
             unit.line = target.range.start.line
             emit(.inplaceOp, opIndex)
             emit(.swap, 2)
-            emit(.storeAttr, name(attr))
+            emit(.storeAttr, name(mangle(attr)))
         case .subscript(let obj, let key, _):
             try compileExpr(obj)
             try compileExpr(key)
