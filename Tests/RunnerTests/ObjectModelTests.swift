@@ -59,6 +59,8 @@ func floatReprMatchesCPython(_ value: Double, _ expected: String) {
     #expect(r3.outcome == .limit && r3.limit == .steps)
     let r4 = try SnippetRunner.run(source: "x = 'a' * 10**10\n")
     #expect(r4.outcome == .limit && r4.limit == .memory)
+    let r4b = try SnippetRunner.run(source: "x = 10 ** 1000000\n")
+    #expect(r4b.outcome == .limit && r4b.limit == .memory)
     let r5 = try SnippetRunner.run(source: "import os\n")
     #expect(r5.outcome == .sandbox && r5.exception?.message.contains("'os'") == true)
     let r6 = try SnippetRunner.run(source: "import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n")
