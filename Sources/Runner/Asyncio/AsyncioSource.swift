@@ -733,6 +733,212 @@ class Queue:
         if self._unfinished_tasks > 0:
             await self._finished.wait()
 
+class Semaphore:
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")
+        self._waiters = None
+        self._value = value
+    def locked(self):
+        return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))
+    async def acquire(self):
+        if not self.locked():
+            self._value -= 1
+            return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if fut.done() and not fut.cancelled():
+                self._value += 1
+                self._wake_up_next()
+            raise
+        if self._value > 0:
+            self._wake_up_next()
+        return True
+    def release(self):
+        self._value += 1
+        self._wake_up_next()
+    def _wake_up_next(self):
+        if not self._waiters:
+            return False
+        for fut in self._waiters:
+            if not fut.done():
+                self._value -= 1
+                fut.set_result(True)
+                return True
+        return False
+    async def __aenter__(self):
+        await self.acquire()
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        self._bound_value = value
+        Semaphore.__init__(self, value)
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError('BoundedSemaphore released too many times')
+        Semaphore.release(self)
+
+class Timeout:
+    def __init__(self, when):
+        self._state = 'created'
+        self._timeout_handler = None
+        self._task = None
+        self._when = when
+    def when(self):
+        return self._when
+    def reschedule(self, when):
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+        self._when = when
+        if when is None:
+            self._timeout_handler = None
+        else:
+            loop = get_running_loop()
+            if when <= loop.time():
+                self._timeout_handler = loop.call_soon(self._on_timeout)
+            else:
+                self._timeout_handler = loop.call_at(when, self._on_timeout)
+    def expired(self):
+        return self._state in ('expiring', 'expired')
+    async def __aenter__(self):
+        self._state = 'entered'
+        self._task = current_task()
+        self._cancelling = self._task.cancelling()
+        self.reschedule(self._when)
+        return self
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+            self._timeout_handler = None
+        if self._state == 'expiring':
+            self._state = 'expired'
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
+        elif self._state == 'entered':
+            self._state = 'exited'
+        return None
+    def _on_timeout(self):
+        self._task.cancel()
+        self._state = 'expiring'
+        self._timeout_handler = None
+
+def timeout(delay):
+    loop = get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+def timeout_at(when):
+    return Timeout(when)
+
+async def to_thread(func, *args, **kwargs):
+    return func(*args, **kwargs)
+
+class TaskGroup:
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = []
+        self._errors = []
+        self._base_error = None
+        self._on_completed_fut = None
+    def __repr__(self):
+        return '<TaskGroup>'
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has already been entered")
+        if self._loop is None:
+            self._loop = get_running_loop()
+        self._parent_task = current_task(self._loop)
+        if self._parent_task is None:
+            raise RuntimeError(f'TaskGroup {self!r} cannot determine the parent task')
+        self._entered = True
+        return self
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        if exc is not None and self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        propagate_cancellation_error = exc if et is CancelledError else None
+        if self._parent_cancel_requested:
+            if self._parent_task.uncancel() == 0:
+                propagate_cancellation_error = None
+        if et is not None:
+            if not self._aborting:
+                self._abort()
+        while self._tasks:
+            if self._on_completed_fut is None:
+                self._on_completed_fut = self._loop.create_future()
+            try:
+                await self._on_completed_fut
+            except CancelledError as ex:
+                if not self._aborting:
+                    propagate_cancellation_error = ex
+                    self._abort()
+            self._on_completed_fut = None
+        if self._base_error is not None:
+            raise self._base_error
+        if propagate_cancellation_error and not self._errors:
+            raise propagate_cancellation_error
+        if et is not None and et is not CancelledError:
+            self._errors.append(exc)
+        if self._errors:
+            errors = self._errors
+            self._errors = None
+            raise BaseExceptionGroup('unhandled errors in a TaskGroup', errors) from None
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+        if self._exiting and not self._tasks:
+            raise RuntimeError(f"TaskGroup {self!r} is finished")
+        if self._aborting:
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+        task = self._loop.create_task(coro, name=name)
+        if task.done():
+            self._on_task_done(task)
+        else:
+            self._tasks.append(task)
+            task.add_done_callback(self._on_task_done)
+        return task
+    def _is_base_error(self, exc):
+        return isinstance(exc, (SystemExit, KeyboardInterrupt))
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+    def _on_task_done(self, task):
+        if task in self._tasks:
+            self._tasks.remove(task)
+        if self._on_completed_fut is not None and not self._tasks:
+            if not self._on_completed_fut.done():
+                self._on_completed_fut.set_result(True)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if self._parent_task.done():
+            return
+        if not self._aborting and not self._parent_cancel_requested:
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
+
 def _cancel_all_tasks(loop):
     to_cancel = [t for t in _all_tasks.values() if t._loop is loop and not t.done()]
     if not to_cancel:
