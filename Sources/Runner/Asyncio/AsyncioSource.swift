@@ -939,6 +939,142 @@ class TaskGroup:
             self._parent_cancel_requested = True
             self._parent_task.cancel()
 
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+    if not fs:
+        raise ValueError('Set of Tasks/Futures is empty.')
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f'Invalid return_when value: {return_when}')
+    unique = []
+    for f in fs:
+        if f not in unique:
+            unique.append(f)
+    fs = unique
+    if any(iscoroutine(f) for f in fs):
+        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+    loop = get_running_loop()
+    waiter = loop.create_future()
+    timeout_handle = None
+    if timeout is not None:
+        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    counter = [len(fs)]
+    def _on_completion(f):
+        counter[0] -= 1
+        if (counter[0] <= 0 or return_when == FIRST_COMPLETED or
+                return_when == FIRST_EXCEPTION and (not f.cancelled() and f.exception() is not None)):
+            if timeout_handle is not None:
+                timeout_handle.cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+    for f in fs:
+        f.add_done_callback(_on_completion)
+    try:
+        await waiter
+    finally:
+        if timeout_handle is not None:
+            timeout_handle.cancel()
+        for f in fs:
+            f.remove_done_callback(_on_completion)
+    done, pending = set(), set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+def as_completed(fs, *, timeout=None):
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+    loop = get_event_loop()
+    todo = []
+    for f in fs:
+        t = ensure_future(f, loop=loop)
+        if t not in todo:
+            todo.append(t)
+    done = Queue()
+    handle = [None]
+    def _on_timeout():
+        for f in todo:
+            f.remove_done_callback(_on_completion)
+            done.put_nowait(None)
+        todo.clear()
+    def _on_completion(f):
+        if not todo:
+            return
+        todo.remove(f)
+        done.put_nowait(f)
+        if not todo and handle[0] is not None:
+            handle[0].cancel()
+    async def _wait_for_one():
+        f = await done.get()
+        if f is None:
+            raise TimeoutError
+        return f.result()
+    for f in todo:
+        f.add_done_callback(_on_completion)
+    if todo and timeout is not None:
+        handle[0] = loop.call_later(timeout, _on_timeout)
+    return (_wait_for_one() for _ in range(len(todo)))
+
+def shield(arg):
+    inner = ensure_future(arg)
+    if inner.done():
+        return inner
+    loop = inner._loop
+    outer = loop.create_future()
+    def _inner_done_callback(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+    def _outer_done_callback(outer):
+        if not inner.done():
+            inner.remove_done_callback(_inner_done_callback)
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
+    return outer
+
+class PriorityQueue(Queue):
+    def put_nowait(self, item):
+        if self.full():
+            raise QueueFull
+        heappush(self._queue, item)
+        self._unfinished_tasks += 1
+        self._finished.clear()
+        self._wakeup_next(self._getters)
+    def get_nowait(self):
+        if self.empty():
+            raise QueueEmpty
+        item = heappop(self._queue)
+        self._wakeup_next(self._putters)
+        return item
+
+class LifoQueue(Queue):
+    def get_nowait(self):
+        if self.empty():
+            raise QueueEmpty
+        item = self._queue.pop()
+        self._wakeup_next(self._putters)
+        return item
+
 def _cancel_all_tasks(loop):
     to_cancel = [t for t in _all_tasks.values() if t._loop is loop and not t.done()]
     if not to_cancel:
