@@ -25,7 +25,7 @@ final class VM {
     let recursionLimit = 997
     /// Nested `run` calls from Swift (each costs Swift stack), bounded separately.
     var nativeDepth = 0
-    let maxNativeDepth = 200
+    let maxNativeDepth = 1000
     var warnings: [String] = []
     var virtualTime: Double = 0
     /// Hook for the event loop (part 2): called by `time.sleep`.
@@ -673,6 +673,20 @@ final class VM {
                         throw error(BuiltinTypes.importError, "cannot import name '\(name)' from '\(module.name)' (unknown location)")
                     }
                     frame.stack.append(v)
+                case .importStar:
+                    guard case .object(let o) = frame.stack.removeLast(), let module = o as? PyModule else { break }
+                    var names: [String]
+                    if let all = module.dict["__all__"] {
+                        names = try iterate(all).map { try stringValue($0) }
+                    } else {
+                        names = module.dict.keys.filter { !$0.hasPrefix("_") }.sorted()
+                    }
+                    for n in names {
+                        guard let v = module.dict[n] else {
+                            throw error(BuiltinTypes.attributeError, "module '\(module.name)' has no attribute '\(n)'")
+                        }
+                        frame.globals.values[frame.globals.slot(for: n)] = v
+                    }
                 case .storeAnnotation:
                     let annotation = frame.stack.removeLast()
                     if let ns = frame.classNamespace {
