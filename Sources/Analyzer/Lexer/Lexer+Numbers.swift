@@ -87,10 +87,16 @@ extension Lexer {
         if (at(pos) | 0x20) == UInt8(ascii: "e") {
             let save = pos
             pos += 1
-            if at(pos) == UInt8(ascii: "+") || at(pos) == UInt8(ascii: "-") { pos += 1 }
-            if !isDigit(at(pos)) {
+            if at(pos) == UInt8(ascii: "+") || at(pos) == UInt8(ascii: "-") {
+                pos += 1
+                if !isDigit(at(pos)) {
+                    error("invalid decimal literal", at: start, end: pos)
+                    return
+                }
+            } else if !isDigit(at(pos)) {
+                // `1else`: the number ends before the `e` if a keyword follows (`verify_end_of_number`).
                 pos = save
-                error("invalid decimal literal", at: start, end: pos + 1)
+                finishNumber(start, name: "decimal")
                 return
             }
             while true {

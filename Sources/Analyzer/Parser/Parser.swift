@@ -54,6 +54,8 @@ struct Parser {
     var lastConsumed = -1
     /// Whether the first diagnostic is final (see `ParseError.isFinal`).
     var firstIsFinal = false
+    /// The token the parser stood on when it recorded the first diagnostic.
+    var firstErrorIndex = 0
     /// Start of the element being parsed in the innermost display (for "Perhaps you forgot a comma?").
     var elementStart: SourceLocation? = nil
 
@@ -278,6 +280,17 @@ struct Parser {
 
     private mutating func overrideFirstDiagnosticLikeCPython() {
         guard let first = diagnostics.first, !firstIsFinal else { return }
+        // CPython's parser reads one token past the one it fails on: a tokenizer error there
+        // is what it reports.
+        let next = firstErrorIndex + 1
+        if next < toks.count, toks[next].kind == .error, let message = errorTokenMessages[next], message != "invalid syntax" {
+            let saved = p
+            p = next
+            let e = lexError()
+            p = saved
+            diagnostics[0] = makeDiagnostic(e.message, e.range)
+            return
+        }
         let errorOffset = first.range.start.offset
         // CPython's check stops at the first tokenizer error after the parser's (or at the end
         // of input): one that raises wins; otherwise the bracket open at that moment decides.
@@ -316,7 +329,10 @@ struct Parser {
 
     mutating func record(_ e: ParseError) {
         if diagnostics.count >= Parser.maxDiagnostics { return }
-        if diagnostics.isEmpty { firstIsFinal = e.isFinal }
+        if diagnostics.isEmpty {
+            firstIsFinal = e.isFinal
+            firstErrorIndex = p
+        }
         diagnostics.append(makeDiagnostic(e.message, e.range))
     }
 
