@@ -57,7 +57,7 @@ struct Parser {
     /// The token the parser stood on when it recorded the first diagnostic.
     var firstErrorIndex = 0
     /// Start of the element being parsed in the innermost display (for "Perhaps you forgot a comma?").
-    var elementStart: SourceLocation? = nil
+    var elementStart: Int? = nil
 
     init(source: [UInt8], lexed: LexedSource) {
         self.src = source
