@@ -663,10 +663,15 @@ extension Parser {
                 let e = try parseNamedExpression()
                 if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
                     let generators = try parseComprehensionClauses()
-                    if args.isEmpty && keywords.isEmpty && kind == .rpar {
-                        advance()
-                        let gen = Expr(.generatorExp(elt: e, generators: generators), SourceRange(start: open, end: prevEnd))
-                        return Expr(.call(function: function, args: [gen], keywords: []), range(from: start))
+                    if args.isEmpty && keywords.isEmpty {
+                        if kind == .rpar {
+                            advance()
+                            let gen = Expr(.generatorExp(elt: e, generators: generators), SourceRange(start: open, end: prevEnd))
+                            return Expr(.call(function: function, args: [gen], keywords: []), range(from: start))
+                        }
+                        // CPython's invalid_arguments: a sole generator needs parentheses only
+                        // when a comma follows; anything else is plain invalid syntax.
+                        if kind != .comma { throw closingError(")", suggestComma: false) }
                     }
                     throw error("Generator expression must be parenthesized", SourceRange(start: e.range.start, end: prevEnd))
                 }
