@@ -15,13 +15,14 @@ extension Parser {
             advance()
             var annotation: Expr? = nil
             if allowAnnotations && accept(.colon) {
+                lastExpressionStart = p
                 annotation = starAnnotation && kind == .star ? try parseStarExpression() : try parseExpression()
             }
-            if annotation != nil { lastExpressionStart = annotation?.range.start }
+            if annotation == nil { lastExpressionStart = nil }
             return Arg(arg: nameText(t), annotation: annotation, range: range(from: startLoc(t)))
         }
 
-        var lastExpressionStart: SourceLocation? = nil
+        var lastExpressionStart: Int? = nil
         while kind != closing {
             lastExpressionStart = nil
             if kind == .slash {
@@ -56,9 +57,8 @@ extension Parser {
                 let arg = try parseArg(starAnnotation: false)
                 var value: Expr? = nil
                 if accept(.equal) {
-                    let v = try parseExpression()
-                    lastExpressionStart = v.range.start
-                    value = v
+                    lastExpressionStart = p
+                    value = try parseExpression()
                 }
                 if sawStar {
                     args.kwonlyargs.append(arg)
@@ -75,9 +75,9 @@ extension Parser {
             }
             if !accept(.comma) { break }
         }
-        if kind != closing, let start = lastExpressionStart, endsExpression(toks[p - 1].kind), startsOperand(kind) {
+        if kind != closing, let a = lastExpressionStart, let hint = commaHint(from: a) {
             // A default or annotation touching the next parameter: CPython's comma hint.
-            throw error("invalid syntax. Perhaps you forgot a comma?", SourceRange(start: start, end: endLoc(tok)))
+            throw hint
         }
         if let r = bareStarRange, args.kwonlyargs.isEmpty {
             throw error("named arguments must follow bare *", r)

@@ -277,7 +277,7 @@ extension Parser {
                 advance()
                 try enter()
                 let savedElement = elementStart
-                elementStart = here
+                elementStart = p
                 let slice = try parseSlices()
                 leave()
                 try expectClosing(.rsqb, "]")
@@ -300,6 +300,7 @@ extension Parser {
         var elts = [first]
         while accept(.comma) {
             if kind == .rsqb { break }
+            elementStart = p
             elts.append(try parseSlice())
         }
         return Expr(.tuple(elts: elts, ctx: .load), range(from: start))
@@ -379,7 +380,7 @@ extension Parser {
             try expect(.rpar, ")")
             return y
         }
-        elementStart = here
+        elementStart = p
         let first = try parseStarNamedExpression()
         if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
             if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
@@ -395,7 +396,7 @@ extension Parser {
         var elts = [first]
         while accept(.comma) {
             if kind == .rpar { break }
-            elementStart = here
+            elementStart = p
             elts.append(try parseStarNamedExpression())
         }
         try expectClosing(.rpar, ")")
@@ -407,12 +408,39 @@ extension Parser {
     /// expressions touch, else "invalid syntax".
     func closingError(_ what: String, suggestComma: Bool = true) -> ParseError {
         if kind == .error { return lexError() }
-        if suggestComma && p > 0 && endsExpression(toks[p - 1].kind) && startsOperand(kind)
-            && !(toks[p - 1].kind == .name && (kind == .string || kind == .fstringStart)) {
-            let start = elementStart ?? startLoc(toks[p - 1])
-            return error("invalid syntax. Perhaps you forgot a comma?", SourceRange(start: start, end: endLoc(tok)))
-        }
+        if suggestComma, let hint = commaHint(from: elementStart ?? (p - 1)) { return hint }
         return syntaxError()
+    }
+
+    /// CPython's `invalid_expression` "Perhaps you forgot a comma?" when the expression that
+    /// started at token `aIndex` is followed by another one, inside brackets.
+    func commaHint(from aIndex: Int) -> ParseError? {
+        guard p > 0, endsExpression(toks[p - 1].kind), startsOperand(kind) else { return nil }
+        let a = max(0, min(aIndex, p - 1))
+        // `!(NAME STRING | SOFT_KEYWORD)` before `a`; pegen matches a soft keyword by
+        // prefix (`strncmp` with the token's length), so `t`, `ma`, `c`... count as one.
+        let aTok = toks[a]
+        let nameThenString = aTok.kind == .name && a + 1 < toks.count
+            && (toks[a + 1].kind == .string || toks[a + 1].kind == .fstringStart)
+        if nameThenString || isSoftKeywordPrefix(aTok) { return nil }
+        return error("invalid syntax. Perhaps you forgot a comma?", SourceRange(start: startLoc(aTok), end: endLoc(tok)))
+    }
+
+    /// Whether a NAME token is a prefix of a soft keyword (`_`, `case`, `match`, `type`), the
+    /// way `_PyPegen_soft_keyword_token` compares.
+    func isSoftKeywordPrefix(_ t: Token) -> Bool {
+        guard t.kind == .name else { return false }
+        let len = Int(t.end - t.start)
+        guard len >= 1 && len <= 5 else { return false }
+        for word in ["_", "case", "match", "type"] {
+            let w = Array(word.utf8)
+            if len <= w.count {
+                var same = true
+                for i in 0..<len where src[Int(t.start) + i] != w[i] { same = false; break }
+                if same { return true }
+            }
+        }
+        return false
     }
 
     func endsExpression(_ k: TokenKind) -> Bool {
@@ -442,7 +470,7 @@ extension Parser {
         try enter()
         defer { leave() }
         if accept(.rsqb) { return Expr(.list(elts: [], ctx: .load), range(from: start)) }
-        elementStart = here
+        elementStart = p
         let first = try parseStarNamedExpression()
         if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
             if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
@@ -453,7 +481,7 @@ extension Parser {
         var elts = [first]
         while accept(.comma) {
             if kind == .rsqb { break }
-            elementStart = here
+            elementStart = p
             elts.append(try parseStarNamedExpression())
         }
         try expectClosing(.rsqb, "]")
@@ -476,7 +504,7 @@ extension Parser {
             keys.append(nil)
             values.append(try parseBitOr())
         } else {
-            elementStart = here
+            elementStart = p
         let first = try parseStarNamedExpression()
             if accept(.colon) {
                 if case .starred = first.kind { throw error("cannot use a starred expression in a dictionary value", first.range) }
@@ -499,7 +527,7 @@ extension Parser {
                 var elts = [first]
                 while accept(.comma) {
                     if kind == .rbrace { break }
-                    elementStart = here
+                    elementStart = p
                     elts.append(try parseStarNamedExpression())
                 }
                 try expectClosing(.rbrace, "}")
@@ -512,13 +540,16 @@ extension Parser {
                 keys.append(nil)
                 values.append(try parseBitOr())
             } else {
-                elementStart = here
+                elementStart = p
                 let key = try parseExpression()
                 guard accept(.colon) else {
-                    if kind == .comma || kind == .rbrace { throw error("':' expected after dictionary key", key.range) }
-                    throw closingError("}")
+                    // CPython's invalid_kvpair, unless the key touches the next expression (comma hint).
+                    let e = closingError("}")
+                    if e.message.hasPrefix("invalid syntax. Perhaps") || kind == .error { throw e }
+                    throw error("':' expected after dictionary key", key.range)
                 }
                 keys.append(key)
+                elementStart = p
                 values.append(try parseExpression())
             }
         }
@@ -607,9 +638,10 @@ extension Parser {
         var positionalAfterKeyword: String? = nil
         while kind != .rpar {
             let argStart = here
-            elementStart = argStart
+            elementStart = p
             if kind == .star {
                 advance()
+                elementStart = p
                 let value = try parseExpression()
                 if sawKeywordUnpacking {
                     throw error("iterable argument unpacking follows keyword argument unpacking", range(from: argStart))
@@ -617,22 +649,29 @@ extension Parser {
                 args.append(Expr(.starred(value: value, ctx: .load), range(from: argStart)))
             } else if kind == .doubleStar {
                 advance()
+                elementStart = p
                 let value = try parseExpression()
                 sawKeywordUnpacking = true
                 keywords.append(Keyword(arg: nil, value: value, range: range(from: argStart)))
             } else if kind == .name && peekKind() == .equal {
                 let name = nameText(tok)
                 advance(); advance()
+                elementStart = p
                 let value = try parseExpression()
                 keywords.append(Keyword(arg: name, value: value, range: range(from: argStart)))
             } else {
                 let e = try parseNamedExpression()
                 if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
                     let generators = try parseComprehensionClauses()
-                    if args.isEmpty && keywords.isEmpty && kind == .rpar {
-                        advance()
-                        let gen = Expr(.generatorExp(elt: e, generators: generators), SourceRange(start: open, end: prevEnd))
-                        return Expr(.call(function: function, args: [gen], keywords: []), range(from: start))
+                    if args.isEmpty && keywords.isEmpty {
+                        if kind == .rpar {
+                            advance()
+                            let gen = Expr(.generatorExp(elt: e, generators: generators), SourceRange(start: open, end: prevEnd))
+                            return Expr(.call(function: function, args: [gen], keywords: []), range(from: start))
+                        }
+                        // CPython's invalid_arguments: a sole generator needs parentheses only
+                        // when a comma follows; anything else is plain invalid syntax.
+                        if kind != .comma { throw closingError(")", suggestComma: false) }
                     }
                     throw error("Generator expression must be parenthesized", SourceRange(start: e.range.start, end: prevEnd))
                 }

@@ -118,7 +118,7 @@ extension Parser {
         defer { leave() }
         if kind == .rbrace { throw error("f-string: valid expression required before '}'", tokenRange(tok)) }
         let savedElement = elementStart
-        elementStart = here
+        elementStart = p
         defer { elementStart = savedElement }
         if kind == .error { throw lexError() }
         let value: Expr

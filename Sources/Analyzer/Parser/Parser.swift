@@ -57,7 +57,7 @@ struct Parser {
     /// The token the parser stood on when it recorded the first diagnostic.
     var firstErrorIndex = 0
     /// Start of the element being parsed in the innermost display (for "Perhaps you forgot a comma?").
-    var elementStart: SourceLocation? = nil
+    var elementStart: Int? = nil
 
     init(source: [UInt8], lexed: LexedSource) {
         self.src = source
@@ -283,7 +283,9 @@ struct Parser {
         // CPython's parser reads one token past the one it fails on: a tokenizer error there
         // is what it reports.
         let next = firstErrorIndex + 1
-        if next < toks.count, toks[next].kind == .error, let message = errorTokenMessages[next], message != "invalid syntax" {
+        let failedAt = toks[min(firstErrorIndex, toks.count - 1)].kind
+        let readsAhead = failedAt != .newline && failedAt != .endMarker && failedAt != .indent && failedAt != .dedent
+        if readsAhead, next < toks.count, toks[next].kind == .error, let message = errorTokenMessages[next], message != "invalid syntax" {
             let saved = p
             p = next
             let e = lexError()
