@@ -4,7 +4,7 @@ import Synchronization
 
 /// Server-sent `textDocument/publishDiagnostics` (LSP 3.17 §PublishDiagnostics), debounced.
 ///
-/// Every change schedules an analysis `debounceMilliseconds` later (15 ms unless configured)
+/// Every change schedules an analysis `debounceMilliseconds` later (5 ms unless configured)
 /// and bumps the document's ticket; when the delay is over, only the newest ticket analyses, so
 /// a burst of keystrokes costs one analysis. Analyses run one at a time on a serial queue, on a
 /// snapshot; the result is sent only while the document is still at the analysed version
@@ -15,6 +15,8 @@ final class DiagnosticsPublisher: Sendable {
     private let tickets = Mutex<[String: Int]>([:])
     private let queue = DispatchQueue(label: "asyncd.diagnostics")
     private let pending = DispatchGroup()
+    /// Bumped by every scheduled analysis; the idle trim runs only when it has not moved.
+    private let activity = Mutex(0)
 
     func schedule(_ uri: String, server: LanguageServer) {
         let ticket = tickets.withLock { all -> Int in
@@ -28,6 +30,22 @@ final class DiagnosticsPublisher: Sendable {
             defer { pending.leave() }
             guard tickets.withLock({ $0[uri] }) == ticket else { return }  // a newer change came
             publish(uri, server: server)
+            trimWhenIdle()
+        }
+    }
+
+    /// Half a second after the last analysis, hands the heap's free pages back to the system
+    /// (glibc keeps them otherwise), so an idle server's resident memory stays small.
+    private func trimWhenIdle() {
+        let mark = activity.withLock { value -> Int in
+            value &+= 1
+            return value
+        }
+        queue.asyncAfter(deadline: .now() + .milliseconds(500)) { [self] in
+            guard activity.withLock({ $0 }) == mark else { return }
+            #if os(Linux)
+            _ = glibcMallocTrim(0)
+            #endif
         }
     }
 
@@ -66,3 +84,9 @@ final class DiagnosticsPublisher: Sendable {
     /// Blocks until every scheduled analysis has run (end of input).
     func wait() { pending.wait() }
 }
+
+#if os(Linux)
+/// glibc's `malloc_trim(3)` (not exported by the Glibc module map).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

@@ -36,7 +36,7 @@ final class LanguageServer: Sendable {
     /// `workspaceFolders`/`rootUri` and the client's capabilities say.
     func configure(encoding: PositionEncoding, params: JSONValue?) {
         var configuration = LSPConfiguration()
-        if let options = params?["initializationOptions"] { configuration.update(from: options, log: log) }
+        if let options = params?["initializationOptions"] { configuration.update(from: options["asyncd"] ?? options, log: log) }
         let progress = params?["capabilities"]?["window"]?["workDoneProgress"]?.boolValue ?? false
         state.withLock {
             $0.encoding = encoding
@@ -195,7 +195,7 @@ final class LanguageServer: Sendable {
 /// the client's selection refines (a non-empty `select` replaces, `ignore` adds up).
 struct LSPConfiguration: Sendable, Equatable {
     var selection = RuleSelection()
-    var debounceMilliseconds = 15
+    var debounceMilliseconds = 5
 
     mutating func update(from options: JSONValue, log: ProblemLog) {
         func codes(_ key: String) -> [String]? {
