@@ -77,25 +77,26 @@ enum ExecuteCommandRequest {
     }
 
     static func execute(uri: String, source: String, context: RequestContext, server: LanguageServer) throws(ProtocolError) -> JSONValue {
-        let result: JSONValue
+        let result: RunResult
         do {
-            result = ResultEncoding.runResult(try context.services.run(source, RunLimits(), context.cancellation))
+            result = try context.services.run(source, RunLimits(), context.cancellation)
         } catch {
             throw ProtocolError.from(error)
         }
         server.logMessage(logText(uri: uri, result: result))
-        return result
+        return ResultEncoding.runResult(result)
     }
 
-    /// The run as a terminal would show it: outcome, output, then one line per trace event.
-    static func logText(uri: String, result: JSONValue) -> String {
-        var text = "asyncd run \(uri): \(result["outcome"]?.stringValue ?? "?")\n"
-        text += result["stdout"]?.stringValue ?? ""
-        for event in result["trace"]?.arrayValue ?? [] {
-            let time = event["time"]?.numberValue?.text ?? "0"
-            let line = event["line"]?.numberValue.map { " line \($0.text)" } ?? ""
-            let detail = event["detail"]?.stringValue.map { " \($0)" } ?? ""
-            text += "[t=\(time)] \(event["task"]?.stringValue ?? "") \(event["kind"]?.stringValue ?? "")\(line)\(detail)\n"
+    /// The run as `asyncd run --timeline` prints it: outcome, output, exception, then the
+    /// timeline as aligned columns (seq, virtual time, task, kind, line, detail).
+    static func logText(uri: String, result: RunResult) -> String {
+        var text = "asyncd run \(uri): \(result.outcome.rawValue) (virtual time \(RunCommand.formatTime(result.virtualTime)) s, \(result.steps) steps)\n"
+        text += result.stdout
+        if let exception = result.exception { text += "\(exception.type): \(exception.message)\n" }
+        if let limit = result.limit { text += "limit reached: \(limit.rawValue)\n" }
+        for warning in result.warnings { text += warning + "\n" }
+        if !result.trace.isEmpty {
+            text += RunCommand.timelineLines(result, color: false).joined(separator: "\n") + "\n"
         }
         return text
     }
