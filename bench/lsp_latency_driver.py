@@ -135,6 +135,9 @@ def rss_kib(pid):
 
 
 def measure(name, command, source):
+    # initializationOptions: LSP_BENCH_OPTIONS_<NAME> (e.g. LSP_BENCH_OPTIONS_ASYNCD_DEBOUNCE0), else none.
+    key = "LSP_BENCH_OPTIONS_" + "".join(c if c.isalnum() else "_" for c in name.upper())
+    options = json.loads(os.environ.get(key, "null"))
     folder = tempfile.mkdtemp(prefix="lsp-bench-")
     path = os.path.join(folder, "big_module.py")
     with open(path, "w") as f:
@@ -143,7 +146,7 @@ def measure(name, command, source):
     conn = Connection(command)
     rid = conn.request("initialize", {
         "processId": os.getpid(), "rootUri": "file://" + folder,
-        "initializationOptions": json.loads(os.environ.get("LSP_BENCH_OPTIONS", "null")),
+        "initializationOptions": options,
         "workspaceFolders": [{"uri": "file://" + folder, "name": "bench"}],
         "capabilities": {"textDocument": {"publishDiagnostics": {"versionSupport": True},
                                           "synchronization": {"didSave": False}},
