@@ -26,12 +26,22 @@ final class DiagnosticsPublisher: Sendable {
         }
         let delay = server.configuration.debounceMilliseconds
         pending.enter()
-        queue.asyncAfter(deadline: .now() + .milliseconds(delay)) { [self] in
+        let job: @Sendable () -> Void = { [self] in
             defer { pending.leave() }
             guard tickets.withLock({ $0[uri] }) == ticket else { return }  // a newer change came
             publish(uri, server: server)
             trimWhenIdle()
         }
+        guard delay > 0 else { return queue.async(execute: job) }
+        // A timer with (almost) no leeway: `asyncAfter` lets Dispatch fire late by a fraction of
+        // the delay, which measured as several extra milliseconds per keystroke.
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + .milliseconds(delay), leeway: .microseconds(200))
+        timer.setEventHandler {
+            timer.cancel()  // one-shot; cancelling releases this handler and with it the timer
+            job()
+        }
+        timer.resume()
     }
 
     /// Half a second after the last analysis, hands the heap's free pages back to the system
