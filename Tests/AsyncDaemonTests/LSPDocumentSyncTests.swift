@@ -121,4 +121,28 @@ import Testing
         #expect(t.reply(1)?["result"]?["text"] == .string("a\n"))
         #expect(t.problems.count == 2)
     }
+
+    /// With no debounce, many publishes happen while changes keep arriving: each must describe
+    /// the text of the version it names (AIO201 exactly in the even versions, whose text drops a
+    /// coroutine), versions only increase, and the last publish is for the last version.
+    @Test func publishesNeverMixVersions() {
+        let uri = "untitled:stale.py"
+        let base = "async def f():\n    return 1\nasync def g():\n    return await f()\n"
+        var lines = M.initialize(options: .object(["debounceMilliseconds": .int(0)])) + [M.didOpen(uri, base)]
+        for version in 2...300 {
+            let text = version % 2 == 0 ? base + "async def h():\n    f()\n    await g()\n" : base
+            lines.append(M.didChange(uri, version: version, range: nil, text: text))
+        }
+        let t = InProcess.serve(ndjson: lines)
+        let published = t.published(uri)
+        let versions = published.compactMap { $0["version"]?.numberValue?.intValue }
+        #expect(versions.count == published.count)
+        #expect(versions == versions.sorted() && Set(versions).count == versions.count, "\(versions)")
+        #expect(versions.last == 300)
+        for publish in published {
+            guard let version = publish["version"]?.numberValue?.intValue, version > 1 else { continue }
+            let codes = publish["diagnostics"]?.diagnosticCodes ?? []
+            #expect(codes.contains("AIO201") == (version % 2 == 0), "version \(version): \(codes)")
+        }
+    }
 }

@@ -180,3 +180,23 @@ extension LSPFeatureTests {
         #expect(Date().timeIntervalSince(start) < 30)
     }
 }
+
+extension LSPFeatureTests {
+    @Test func addedWorkspaceFoldersAreIndexed() throws {
+        let dir = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = WorkspaceIndex.uri(forPath: dir.path)
+        let main = root + "/main.py"
+        let mainText = try String(contentsOf: dir.appendingPathComponent("main.py"), encoding: .utf8)
+        let folder: JSONValue = .array([.object(["uri": .string(root), "name": .string("ws")])])
+        let t = InProcess.serve(ndjson: M.initialize() + [
+            M.didOpen(main, mainText),
+            M.request(1, "textDocument/diagnostic", .object(["textDocument": M.textDocument(main)])),
+            M.notification("workspace/didChangeWorkspaceFolders", .object(["event": .object(["added": folder, "removed": .array([])])])),
+        ])
+        // Without the folder `fetch` is unknown; once it is added and indexed, the last publish
+        // for main.py knows helpers.fetch is a coroutine function.
+        #expect(t.reply(1)?["result"]?["items"]?.diagnosticCodes == [])
+        #expect(t.published(main).last?["diagnostics"]?.diagnosticCodes == ["AIO201"])
+    }
+}

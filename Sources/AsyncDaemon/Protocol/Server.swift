@@ -120,6 +120,8 @@ final class Server: Sendable {
             lsp.changeConfiguration(params)
         case "workspace/didChangeWatchedFiles":
             lsp.index.filesChanged(params, server: lsp)
+        case "workspace/didChangeWorkspaceFolders":
+            lsp.index.foldersChanged(params, server: lsp)
         default:
             // `initialized`, and anything else: notifications are never answered, and those
             // before `initialize` or after `shutdown` are dropped (LSP 3.17 lifecycle).
