@@ -146,3 +146,46 @@ import Testing
         }
     }
 }
+
+extension LSPDocumentSyncTests {
+    /// Every language-server method with params of every wrong shape and extreme positions:
+    /// requests get an error or a result, notifications are dropped, and the server still answers.
+    @Test func badParamsAndExtremePositionsNeverBreakTheServer() {
+        let uri = "untitled:bad.py"
+        let huge: JSONValue = .number(JSONNumber(validatedText: "9223372036854775807"))
+        let tiny: JSONValue = .number(JSONNumber(validatedText: "-9223372036854775808"))
+        let positions: [JSONValue] = [
+            .object(["line": huge, "character": huge]), .object(["line": tiny, "character": tiny]),
+            .object(["line": .int(0), "character": .double(1.5)]), .object(["line": .string("0"), "character": .int(0)]),
+            .object([:]), .null, .array([]),
+        ]
+        let shapes: [JSONValue] = [.null, .array([]), .int(1), .string("x"), .object([:]),
+                                   .object(["textDocument": .int(3)]), .object(["textDocument": .object(["uri": .int(1)])])]
+        var lines = M.initialize() + [M.didOpen(uri, "import asyncio\r\nawait asyncio.sleep(1) # 😀\n")]
+        var id = 1
+        let requests = ["textDocument/hover", "textDocument/codeAction", "textDocument/diagnostic", "textDocument/codeLens",
+                        "workspace/executeCommand", "$/asyncd/documentText"]
+        let notifications = ["textDocument/didOpen", "textDocument/didChange", "textDocument/didClose",
+                             "workspace/didChangeConfiguration", "workspace/didChangeWatchedFiles", "workspace/didChangeWorkspaceFolders"]
+        for shape in shapes {
+            for method in requests { lines.append(M.request(id, method, shape)); id += 1 }
+            for method in notifications where method != "textDocument/didClose" { lines.append(M.notification(method, shape)) }
+        }
+        for position in positions {
+            let range: JSONValue = .object(["start": position, "end": position])
+            lines.append(M.request(id, "textDocument/hover", .object(["textDocument": M.textDocument(uri), "position": position]))); id += 1
+            lines.append(M.request(id, "textDocument/codeAction", .object(["textDocument": M.textDocument(uri), "range": range,
+                                                                           "context": .object(["diagnostics": .array([])])]))); id += 1
+            lines.append(M.notification("textDocument/didChange", .object([
+                "textDocument": .object(["uri": .string(uri), "version": .int(id)]),
+                "contentChanges": .array([.object(["range": range, "text": .string("é\r")])])])))
+        }
+        lines.append(M.documentText(id, uri))
+        let t = InProcess.serve(ndjson: lines)
+        for request in 1..<id {
+            let reply = t.reply(request)
+            #expect(reply?["result"] != nil || reply?["error"]?["code"] != nil, "request \(request)")
+        }
+        #expect(t.reply(id)?["result"]?["text"]?.stringValue?.contains("await asyncio.sleep(1) # 😀") == true)
+    }
+}

@@ -4,8 +4,8 @@ import Analyzer
 /// `publishDiagnostics` pushes, for the document's current version.
 ///
 /// - params: `{"textDocument": {"uri"}, "identifier"?, "previousResultId"?}`
-/// - result: `{"kind": "full", "resultId": "<version>", "items": [Diagnostic]}`; when
-///   `previousResultId` names the current version (and nothing else changed) `{"kind": "unchanged", "resultId"}`.
+/// - result: `{"kind": "full", "resultId": "<version>", "items": [Diagnostic]}` (always a full
+///   report; `previousResultId` is accepted and not used).
 /// - errors: -32602 bad params or a document that is not open; -32002 before `initialize`.
 ///
 /// Example: `{"jsonrpc":"2.0","id":2,"method":"textDocument/diagnostic","params":{"textDocument":{"uri":"file:///t.py"}}}`
