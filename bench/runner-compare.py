@@ -32,6 +32,9 @@ for f in files:
     problems = []
     if mask(got["stdout"]) != exp["stdout"]:
         problems.append(f"stdout\n--- want\n{exp['stdout']}--- got\n{mask(got['stdout'])}")
+    rw = lambda ws: [w for w in ws if w.startswith("RuntimeWarning")]
+    if rw(got.get("warnings", [])) != rw(exp.get("warnings", [])):
+        problems.append(f"warnings want {rw(exp.get('warnings', []))} got {rw(got.get('warnings', []))}")
     if got["outcome"] != exp["outcome"]:
         problems.append(f"outcome want {exp['outcome']} got {got['outcome']}")
     ee, ge = exp.get("exception"), got.get("exception")

@@ -11,7 +11,9 @@ public struct NotImplementedYet: Error, Sendable, CustomStringConvertible {
 }
 
 /// The outcome of parsing a file: always a module (error recovery fills the gaps) and the
-/// `E999` syntax diagnostics, in source order. An empty `diagnostics` means CPython would accept it.
+/// `E999` syntax diagnostics. The first diagnostic is the error CPython 3.12 reports (same
+/// line, same message where CPython has one); the others, found after resynchronising at later
+/// statements, follow in source order. An empty `diagnostics` means CPython would accept it.
 public struct ParseResult: Sendable {
     public var module: Module
     public var diagnostics: [Diagnostic]
@@ -60,7 +62,11 @@ public enum PythonFrontEnd {
             if let result = box.result { return result }
         }
         var diagnostics = parser.diagnostics
-        if let message = EncodingDeclaration.error(in: bytes) {
+        if bytes.contains(0) {
+            // CPython refuses such source before tokenizing it (a SyntaxError without a line).
+            let start = SourceLocation(line: 1, column: 0, offset: 0)
+            diagnostics.insert(parser.makeDiagnostic("source code string cannot contain null bytes", SourceRange(at: start)), at: 0)
+        } else if let message = EncodingDeclaration.error(in: bytes) {
             // CPython reports these at "line 0" (the whole file); asyncd points at line 1.
             let start = SourceLocation(line: 1, column: 0, offset: 0)
             diagnostics.insert(parser.makeDiagnostic(message, SourceRange(at: start)), at: 0)

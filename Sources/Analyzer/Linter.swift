@@ -87,16 +87,31 @@ public enum Linter {
     /// sibling modules it imports (see `Workspace`).
     public static func check(parsed: ParseResult, source: String, path: String?, selection: RuleSelection,
                              importedModules: [String: ModuleSummary]) -> [Diagnostic] {
-        let text = SourceText(source)
-        let model = SemanticModel(module: parsed.module, source: text, importedModules: importedModules)
-        let context = RuleContext(source: text, model: model, path: path)
+        check(parsed: parsed, source: source, path: path, selection: selection, importedModules: importedModules, gated: true)
+    }
+
+    /// `gated: false` runs every rule even on files that cannot contain async code (the tests
+    /// use it to show that the gate never hides a finding).
+    static func check(parsed: ParseResult, source: String, path: String?, selection: RuleSelection,
+                      importedModules: [String: ModuleSummary], gated: Bool) -> [Diagnostic] {
         var diagnostics = parsed.diagnostics
-        for rule in RuleRegistry.rules where selection.includes(rule.code) {
-            diagnostics += rule.check(context)
+        let mayBeAsync = source.utf8.withContiguousStorageIfAvailable {
+            RuleContext.mayContainAsyncCode($0, importedModules: importedModules)
+        } ?? RuleContext.mayContainAsyncCode(Array(source.utf8), importedModules: importedModules)
+        var text: SourceText?
+        if !gated || mayBeAsync {
+            let sourceText = SourceText(source)
+            text = sourceText
+            let context = RuleContext(source: sourceText, module: parsed.module, path: path, importedModules: importedModules)
+            diagnostics += LargeStack.run {
+                RuleRegistry.rules.filter { selection.includes($0.code) }.flatMap { $0.check(context) }
+            }
         }
+        if diagnostics.isEmpty { return [] }
+        let sourceText = text ?? SourceText(source)
         // The lexer's comments when the front end gives them (exact, f-strings included),
         // else the comment scanner.
-        let noqa = parsed.comments.isEmpty ? NoqaDirectives(source: text) : NoqaDirectives(source: text, commentRanges: parsed.comments)
+        let noqa = parsed.comments.isEmpty ? NoqaDirectives(source: sourceText) : NoqaDirectives(source: sourceText, commentRanges: parsed.comments)
         diagnostics.removeAll { noqa.suppresses($0) }
         return diagnostics.sorted {
             ($0.range.start.offset, $0.range.end.offset, $0.code) < ($1.range.start.offset, $1.range.end.offset, $1.code)

@@ -139,7 +139,8 @@ enum ParserBench {
     static func writeMutations(_ args: [String]) -> Int32 {
         guard args.count >= 3, let list = try? String(contentsOfFile: args[1], encoding: .utf8) else { return 2 }
         let perFile = args.count >= 4 ? Int(args[3]) ?? 1 : 1
-        var generator = MutationFuzzer.Generator(seed: 0xD1FF)
+        let seed = args.count >= 5 ? UInt64(args[4]) ?? 0xD1FF : 0xD1FF
+        var generator = MutationFuzzer.Generator(seed: seed)
         var written: [String] = []
         for path in list.split(separator: "\n").map(String.init) {
             guard let data = FileManager.default.contents(atPath: path) else { continue }

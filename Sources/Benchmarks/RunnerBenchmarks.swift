@@ -40,7 +40,7 @@ enum RunnerBench {
     }
 
     static func json(_ r: RunResult) -> String {
-        var o: [String: Any] = ["outcome": r.outcome.rawValue, "stdout": r.stdout, "steps": r.steps, "virtualTime": r.virtualTime]
+        var o: [String: Any] = ["outcome": r.outcome.rawValue, "stdout": r.stdout, "steps": r.steps, "virtualTime": r.virtualTime, "warnings": r.warnings]
         if let e = r.exception {
             o["exception"] = ["type": e.type, "message": e.message,
                               "traceback": e.traceback.map { ["line": $0.line, "function": $0.function] }]

@@ -92,6 +92,7 @@ enum RunSession {
                 throw RunCancelled()
             }
         }
+        if result.outcome == .completed || result.outcome == .exception { vm.finalizeModule() }
         result.stdout = String(decoding: vm.output, as: UTF8.self)
         result.steps = vm.steps
         result.virtualTime = vm.virtualTime

@@ -106,6 +106,7 @@ import Testing
             helpers.fetch()
             load()
             await fetch()
+            h.fetch()
 
         """)
         let results = Workspace.check([helpers, main])
@@ -114,7 +115,7 @@ import Testing
             Issue.record("main.py not analysed")
             return
         }
-        #expect(diagnostics.filter { $0.code == "AIO201" }.map(\.range.start.line) == [7, 8])
+        #expect(diagnostics.filter { $0.code == "AIO201" }.map(\.range.start.line) == [7, 8, 11])
         // Alone, the imported names are unknown and nothing fires.
         let alone = try Linter.check(source: main.source, path: main.path)
         #expect(!alone.contains { $0.code == "AIO201" })
@@ -152,5 +153,39 @@ import Testing
         let source = "async def f():\n    x = " + String(repeating: "(", count: 150) + "g()" + String(repeating: ")", count: 150) + "\n" +
             "y = " + Array(repeating: "a", count: depth).joined(separator: " + ") + "\n"
         _ = try Linter.check(source: source)
+    }
+}
+
+@Suite struct SelectionPrecedenceTests {
+    @Test func commandLineRefinesPyproject() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("asyncd-selection-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "[tool.asyncd]\nselect = [\"AIO2\"]\nignore = [\"AIO205\"]\n".write(to: folder.appendingPathComponent("pyproject.toml"), atomically: true, encoding: .utf8)
+        let file = folder.appendingPathComponent("app.py").path
+        guard case .success(let fromFile) = RuleSelection.effective(forPath: file, select: nil, ignore: nil),
+              case .success(let overridden) = RuleSelection.effective(forPath: file, select: "AIO4", ignore: "AIO401"),
+              case .success(let noFile) = RuleSelection.effective(forPath: nil, select: nil, ignore: "AIO3") else {
+            Issue.record("selection failed")
+            return
+        }
+        #expect(fromFile.includes("AIO201") && !fromFile.includes("AIO205") && !fromFile.includes("AIO401"))
+        #expect(!overridden.includes("AIO201") && !overridden.includes("AIO401") && !overridden.includes("AIO205"))
+        #expect(noFile.includes("AIO101") && !noFile.includes("AIO301"))
+        if case .success = RuleSelection.effective(forPath: file, select: "BOGUS", ignore: nil) { Issue.record("BOGUS accepted") }
+    }
+}
+
+@Suite struct WorkspaceFixTests {
+    @Test func fixesUseSiblingCoroutines() {
+        let helpers = Workspace.File(path: "/w/helpers.py", source: "import asyncio\n\nasync def fetch():\n    await asyncio.sleep(0)\n")
+        let main = Workspace.File(path: "/w/main.py", source: "from helpers import fetch\n\n\nasync def main():\n    await fetch()\n    fetch()\n")
+        let results = Workspace.fix([helpers, main])
+        guard case .success(let fixed)? = results.last else {
+            Issue.record("main.py not fixed")
+            return
+        }
+        #expect(fixed.source == "from helpers import fetch\n\n\nasync def main():\n    await fetch()\n    await fetch()\n")
+        #expect(fixed.applied == 1)
     }
 }

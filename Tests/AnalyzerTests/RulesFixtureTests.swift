@@ -11,7 +11,7 @@ import Testing
     /// right code at the right line, and its correct examples must stay quiet.
     static let seedFixtures: [String] = [
         "Seed/mistake1_forgot_await.py", "Seed/mistake2_await_outside_async.py",
-        "Seed/mistake3_sequential_await.py", "Seed/seed_examples_correct.py",
+        "Seed/mistake3_sequential_await.py", "Seed/seed_examples_correct.py", "Seed/libraries.py",
     ]
     static let fixtureNames = ruleFixtures + seedFixtures
 

@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func configurationSelectsRules() {
-        let text = "async def f(): pass\nasync def g():\n    f()\n"
+        let text = "async def f(): pass\nasync def g():\n    f()\nasync def h():\n    return 1\n"
         let t = InProcess.serve(ndjson: M.initialize(options: .object(["ignore": .array([.string("AIO3")])])) + [
             M.didOpen(uri, text),
             M.request(1, "textDocument/diagnostic", .object(["textDocument": M.textDocument(uri)])),
@@ -149,7 +149,7 @@ import Testing
         let dir = try makeWorkspace(pyproject: "[tool.asyncd]\nselect = [\"AIO3\"]\n")
         defer { try? FileManager.default.removeItem(at: dir) }
         let main = WorkspaceIndex.uri(forPath: dir.path) + "/main.py"
-        let text = "async def idle():\n    pass\nasync def g():\n    idle()\n"
+        let text = "async def idle():\n    return 1\nasync def g():\n    idle()\n"
         let t = InProcess.serve(ndjson: M.initialize() + [
             M.didOpen(main, text),
             M.request(1, "textDocument/diagnostic", .object(["textDocument": M.textDocument(main)])),

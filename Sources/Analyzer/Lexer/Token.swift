@@ -50,6 +50,10 @@ public struct LexError: Hashable, Sendable {
     public var offset: Int
     /// Index of the `.error` token emitted for it.
     public var tokenIndex: Int
+    /// Byte offset of the innermost bracket open when the error occurred (CPython's
+    /// `parenlinenostack[level-1]`), or -1.
+    public var openBracketOffset: Int = -1
+    public var openBracketByte: UInt8 = 0
 }
 
 /// Everything the lexer produces for one source buffer.

@@ -17,10 +17,13 @@ extension Parser {
             if allowAnnotations && accept(.colon) {
                 annotation = starAnnotation && kind == .star ? try parseStarExpression() : try parseExpression()
             }
+            if annotation != nil { lastExpressionStart = annotation?.range.start }
             return Arg(arg: nameText(t), annotation: annotation, range: range(from: startLoc(t)))
         }
 
+        var lastExpressionStart: SourceLocation? = nil
         while kind != closing {
+            lastExpressionStart = nil
             if kind == .slash {
                 let r = tokenRange(tok)
                 if sawSlash { throw error("/ may appear only once", r) }
@@ -52,7 +55,11 @@ extension Parser {
             } else {
                 let arg = try parseArg(starAnnotation: false)
                 var value: Expr? = nil
-                if accept(.equal) { value = try parseExpression() }
+                if accept(.equal) {
+                    let v = try parseExpression()
+                    lastExpressionStart = v.range.start
+                    value = v
+                }
                 if sawStar {
                     args.kwonlyargs.append(arg)
                     args.kwDefaults.append(value)
@@ -67,6 +74,10 @@ extension Parser {
                 }
             }
             if !accept(.comma) { break }
+        }
+        if kind != closing, let start = lastExpressionStart, endsExpression(toks[p - 1].kind), startsOperand(kind) {
+            // A default or annotation touching the next parameter: CPython's comma hint.
+            throw error("invalid syntax. Perhaps you forgot a comma?", SourceRange(start: start, end: endLoc(tok)))
         }
         if let r = bareStarRange, args.kwonlyargs.isEmpty {
             throw error("named arguments must follow bare *", r)

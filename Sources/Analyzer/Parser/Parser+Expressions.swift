@@ -88,6 +88,8 @@ extension Parser {
         advance()
         let test = try parseDisjunction()
         guard accept(.kwElse) else {
+            // CPython's invalid_expression: not when a ':' follows (`x if y:` is plain invalid syntax).
+            if kind == .colon { throw syntaxError() }
             throw error("expected 'else' after 'if' expression", range(from: start))
         }
         let orelse = try parseExpression()
@@ -355,6 +357,9 @@ extension Parser {
             return try parseBraceDisplay()
         case .error:
             throw lexError()
+        case .kwAsync where p + 1 < toks.count && toks[p + 1].kind != .error:
+            // `async x`: CPython blames the token after `async`.
+            throw ParseError(message: "invalid syntax", range: tokenRange(toks[p + 1]), isSpecific: false)
         default:
             throw syntaxError()
         }
@@ -599,6 +604,7 @@ extension Parser {
         var args: [Expr] = []
         var keywords: [Keyword] = []
         var sawKeywordUnpacking = false
+        var positionalAfterKeyword: String? = nil
         while kind != .rpar {
             let argStart = here
             elementStart = argStart
@@ -633,16 +639,17 @@ extension Parser {
                 if kind == .equal {
                     throw error("expression cannot contain assignment, perhaps you meant \"==\"?", SourceRange(start: e.range.start, end: endLoc(tok)))
                 }
-                if !keywords.isEmpty {
-                    let message = sawKeywordUnpacking ? "positional argument follows keyword argument unpacking"
-                                                      : "positional argument follows keyword argument"
-                    throw error(message, e.range)
+                if !keywords.isEmpty && positionalAfterKeyword == nil {
+                    // CPython reports this at the call's closing parenthesis (its last token read).
+                    positionalAfterKeyword = sawKeywordUnpacking ? "positional argument follows keyword argument unpacking"
+                                                                 : "positional argument follows keyword argument"
                 }
                 args.append(e)
             }
             if !accept(.comma) { break }
         }
         try expectClosing(.rpar, ")")
+        if let message = positionalAfterKeyword { throw error(message, tokenRange(toks[p - 1])) }
         return Expr(.call(function: function, args: args, keywords: keywords), range(from: start))
     }
 

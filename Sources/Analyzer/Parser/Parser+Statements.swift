@@ -13,7 +13,7 @@ extension Parser {
         case .name where isSoftKeyword("match"):
             if let m = try parseMatchStatement() { body.append(m); return }
         case .indent:
-            throw ParseError(message: "unexpected indent", range: tokenRange(tok), isFinal: true)
+            throw unexpectedIndent()
         case .error:
             throw lexError()
         default:
@@ -95,7 +95,7 @@ extension Parser {
         case .error:
             throw lexError()
         case .indent:
-            throw ParseError(message: "unexpected indent", range: tokenRange(t), isFinal: true)
+            throw unexpectedIndent()
         default:
             return try parseExpressionStatement()
         }
@@ -265,7 +265,7 @@ extension Parser {
     /// `what` names the owner for CPython's "expected an indented block after ..." message.
     mutating func parseBlock(_ what: String, line: Int) throws(ParseError) -> [Stmt] {
         if !accept(.colon) {
-            if kind == .newline { throw error("expected ':'", tokenRange(toks[p - 1])) }
+            if kind == .newline { throw error("expected ':'", tokenRange(tok)) }
             throw syntaxError()
         }
         var body: [Stmt] = []
@@ -353,7 +353,7 @@ extension Parser {
         let typeParams = kind == .lsqb ? try parseTypeParams() : []
         try expect(.lpar, "(")
         let args = try parseParameters(closing: .rpar, allowAnnotations: true)
-        try expectClosing(.rpar, ")")
+        try expectClosing(.rpar, ")", suggestComma: false)
         var returns: Expr? = nil
         if accept(.rarrow) { returns = try parseExpression() }
         let body = try parseBlock("function definition", line: defLine)
@@ -525,8 +525,9 @@ extension Parser {
             finalbody = try parseBlock("'finally' statement", line: line)
         }
         if handlers.isEmpty && finalbody.isEmpty {
+            // CPython points at the token after the block; at the end of input, at the last NEWLINE.
             var i = p
-            while i > 0 && (toks[i].kind == .dedent || toks[i].kind == .endMarker) { i -= 1 }
+            while i > 0 && (toks[i].kind == .dedent || toks[i].kind == .endMarker) && Int(toks[i].start) >= src.count { i -= 1 }
             throw error("expected 'except' or 'finally' block", tokenRange(toks[i]))
         }
         return Stmt(.try(isStar: isStar ?? false, body: body, handlers: handlers, orelse: orelse, finalbody: finalbody),

@@ -117,6 +117,9 @@ extension Parser {
         try enter()
         defer { leave() }
         if kind == .rbrace { throw error("f-string: valid expression required before '}'", tokenRange(tok)) }
+        let savedElement = elementStart
+        elementStart = here
+        defer { elementStart = savedElement }
         if kind == .error { throw lexError() }
         let value: Expr
         if kind == .kwYield {

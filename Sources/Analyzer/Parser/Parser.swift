@@ -50,8 +50,12 @@ struct Parser {
     var diagnostics: [Diagnostic] = []
     /// Set while trying an alternative that may be abandoned: errors are thrown, not recorded.
     var speculating = 0
+    /// Index of the last consumed token that is not NEWLINE/INDENT/DEDENT (for `prevEnd`).
+    var lastConsumed = -1
     /// Whether the first diagnostic is final (see `ParseError.isFinal`).
     var firstIsFinal = false
+    /// The token the parser stood on when it recorded the first diagnostic.
+    var firstErrorIndex = 0
     /// Start of the element being parsed in the innermost display (for "Perhaps you forgot a comma?").
     var elementStart: SourceLocation? = nil
 
@@ -138,7 +142,13 @@ struct Parser {
     }
 
     @inline(__always) mutating func advance() {
-        if p < toks.count - 1 { p += 1 }
+        if p < toks.count - 1 {
+            switch toks[p].kind {
+            case .newline, .indent, .dedent, .endMarker: break
+            default: lastConsumed = p
+            }
+            p += 1
+        }
     }
 
     @inline(__always) mutating func accept(_ k: TokenKind) -> Bool {
@@ -155,14 +165,34 @@ struct Parser {
     /// current token is a lexical error.
     func syntaxError(_ message: String = "invalid syntax") -> ParseError {
         if toks[p].kind == .error { return lexError() }
-        if toks[p].kind == .indent { return ParseError(message: "unexpected indent", range: tokenRange(toks[p]), isFinal: true) }
+        if toks[p].kind == .indent { return unexpectedIndent() }
         if toks[p].kind == .dedent { return ParseError(message: "unindent does not match any outer indentation level", range: tokenRange(toks[p]), isSpecific: false, isFinal: true) }
         return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: message != "invalid syntax")
     }
 
+    /// CPython's "unexpected indent", which points one column before the end of the indentation.
+    func unexpectedIndent() -> ParseError {
+        let t = toks[p]
+        var r = tokenRange(t)
+        let width = Int(t.end - t.start)
+        if width > 0 {
+            r.start = location(t.end - 1, t.line)
+            r.end = r.start
+        }
+        return ParseError(message: "unexpected indent", range: r, isFinal: true)
+    }
+
     func lexError() -> ParseError {
         let message = errorTokenMessages[p] ?? "invalid syntax"
-        return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: true, isFinal: true)
+        if message == "unindent does not match any outer indentation level" {
+            // CPython points at the end of the offending line.
+            var eol = Int(toks[p].start)
+            while eol < src.count && src[eol] != 10 && src[eol] != 13 { eol += 1 }
+            let loc = location(Int32(truncatingIfNeeded: eol), toks[p].line)
+            return ParseError(message: message, range: SourceRange(at: loc), isSpecific: true, isFinal: true)
+        }
+        // `$`, `?` and a backtick are ordinary tokens to CPython's tokenizer that its parser rejects.
+        return ParseError(message: message, range: tokenRange(toks[p]), isSpecific: true, isFinal: message != "invalid syntax")
     }
 
     func error(_ message: String, _ range: SourceRange) -> ParseError {
@@ -185,13 +215,7 @@ struct Parser {
     /// End of the last consumed token that is not NEWLINE/INDENT/DEDENT (CPython's
     /// `_PyPegen_get_last_nonnwhitespace_token`).
     var prevEnd: SourceLocation {
-        var i = p - 1
-        while i > 0 {
-            let k = toks[i].kind
-            if k != .newline && k != .indent && k != .dedent && k != .endMarker { break }
-            i -= 1
-        }
-        return i >= 0 ? endLoc(toks[i]) : here
+        lastConsumed >= 0 ? endLoc(toks[lastConsumed]) : here
     }
 
     @inline(__always) func range(from start: SourceLocation) -> SourceRange {
@@ -245,14 +269,41 @@ struct Parser {
     /// opened on a line before the error, the error becomes "'(' was never closed". Errors the
     /// parser met as tokenizer errors, and unexpected indents, are reported as they are.
     mutating func finalizeDiagnostics() {
+        overrideFirstDiagnosticLikeCPython()
+        // The replacement may also have been found again by recovery: keep one.
+        if let first = diagnostics.first {
+            diagnostics = [first] + diagnostics.dropFirst().filter {
+                !($0.message == first.message && $0.range.start.line == first.range.start.line)
+            }
+        }
+    }
+
+    private mutating func overrideFirstDiagnosticLikeCPython() {
         guard let first = diagnostics.first, !firstIsFinal else { return }
+        // CPython's parser reads one token past the one it fails on: a tokenizer error there
+        // is what it reports.
+        let next = firstErrorIndex + 1
+        if next < toks.count, toks[next].kind == .error, let message = errorTokenMessages[next], message != "invalid syntax" {
+            let saved = p
+            p = next
+            let e = lexError()
+            p = saved
+            diagnostics[0] = makeDiagnostic(e.message, e.range)
+            return
+        }
         let errorOffset = first.range.start.offset
-        // CPython's check stops at the first tokenizer error after the parser's.
-        let nextLexError = initialLexErrors.first(where: { $0.offset >= errorOffset })
-        if let lexFirst = nextLexError, Lexer.raisesImmediately(lexFirst.message) {
-            let t = tokenAtOffset(lexFirst.offset)
-            diagnostics[0] = makeDiagnostic(lexFirst.message, SourceRange(at: t))
-        } else if let bracket = initialUnclosedBrackets.last {
+        // CPython's check stops at the first tokenizer error after the parser's (or at the end
+        // of input): one that raises wins; otherwise the bracket open at that moment decides.
+        var bracket: (UInt8, Int)? = initialUnclosedBrackets.last
+        if let lexFirst = initialLexErrors.first(where: { $0.offset >= errorOffset && $0.message != "invalid syntax" }) {
+            if Lexer.raisesImmediately(lexFirst.message) {
+                let t = tokenAtOffset(lexFirst.offset)
+                diagnostics[0] = makeDiagnostic(lexFirst.message, SourceRange(at: t))
+                return
+            }
+            bracket = lexFirst.openBracketOffset >= 0 ? (lexFirst.openBracketByte, lexFirst.openBracketOffset) : nil
+        }
+        if let bracket {
             let bracketLine = tokenAtOffset(bracket.1).line
             if bracketLine < first.range.start.line || errorOffset >= src.count {
                 let loc = tokenAtOffset(bracket.1)
@@ -278,7 +329,10 @@ struct Parser {
 
     mutating func record(_ e: ParseError) {
         if diagnostics.count >= Parser.maxDiagnostics { return }
-        if diagnostics.isEmpty { firstIsFinal = e.isFinal }
+        if diagnostics.isEmpty {
+            firstIsFinal = e.isFinal
+            firstErrorIndex = p
+        }
         diagnostics.append(makeDiagnostic(e.message, e.range))
     }
 
@@ -322,13 +376,14 @@ struct Parser {
     /// Runs `body` and restores the position when it fails; for the few places where the
     /// grammar needs to look further ahead than one token (`with (...)`, `match`).
     mutating func attempt<T>(_ body: (inout Parser) throws(ParseError) -> T) -> T? {
-        let save = p, saveDepth = depth, saveDiag = diagnostics.count
+        let save = p, saveDepth = depth, saveDiag = diagnostics.count, saveLast = lastConsumed
         speculating += 1
         defer { speculating -= 1 }
         do throws(ParseError) {
             return try body(&self)
         } catch {
             p = save
+            lastConsumed = saveLast
             depth = saveDepth
             diagnostics.removeSubrange(saveDiag...)
             return nil
@@ -338,7 +393,7 @@ struct Parser {
     /// One level deeper into the AST being built: fails past `maxDepth` or near the end of the stack.
     @inline(__always) mutating func enter() throws(ParseError) {
         depth += 1
-        if depth >= 64 && depth & 7 == 0 { try checkStack() }
+        if depth >= 32 { try checkStack() }
     }
 
     private mutating func checkStack() throws(ParseError) {

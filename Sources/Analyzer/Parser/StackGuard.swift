@@ -19,7 +19,7 @@ struct StackGuard {
     let low: UInt
 
     /// Below this much free stack the parser stops descending.
-    static let reserve: UInt = 128 * 1024
+    static let reserve: UInt = 256 * 1024
 
     init() {
         #if canImport(Glibc)

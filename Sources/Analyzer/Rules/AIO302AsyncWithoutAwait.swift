@@ -8,7 +8,7 @@ public enum AIO302AsyncWithoutAwait: Rule {
     public static let reference = QuickReferenceID.asyncFunction
 
     public static let documentation = RuleDocumentation(
-        whatItDoes: "Marks an `async def` whose own body has no `await`, `async for`, `async with` or asynchronous comprehension and does not `yield`. It never fires where an interface requires `async`: dunder methods (`__aenter__`, `__aexit__`, `__anext__`, ...), the async generator protocol's `asend`, `athrow` and `aclose`, methods of a class with a base outside the file, overrides of an `async` method of a base class in the file, decorated functions (route handlers, fixtures), functions passed around as values (callbacks), functions whose coroutine objects callers pass on instead of awaiting (`gather(self._noop(), ...)`), and stubs whose body is only a docstring, `pass`, `...` or `raise`.",
+        whatItDoes: "Marks an `async def` whose own body has no `await`, `async for`, `async with` or asynchronous comprehension and does not `yield`. It never fires where an interface requires `async`: dunder methods (`__aenter__`, `__aexit__`, `__anext__`, ...), the async generator protocol's `asend`, `athrow` and `aclose`, methods of a class with a base outside the file, overrides of an `async` method of a base class in the file, decorated functions (route handlers, fixtures), functions passed around as values (callbacks), functions whose coroutine objects callers pass on instead of awaiting (`gather(self._noop(), ...)`), stubs whose body is only a docstring, `pass`, `...` or `raise`, and bodies that create a coroutine without awaiting it (a forgotten `await`, which AIO201/AIO202 report).",
         whyIsThisBad: "An `async def` that never suspends still costs every caller a coroutine object and an `await`, and it misleads readers into thinking it does I/O. A synchronous body belongs in a plain `def`.",
         example: "async def total(prices):\n    return sum(prices)",
         useInstead: "def total(prices):\n    return sum(prices)",
@@ -35,10 +35,21 @@ public enum AIO302AsyncWithoutAwait: Rule {
                 break
             }
         }
+        // A body that creates a coroutine it does not await (`result = fetch(1)`) most likely
+        // forgot an `await`: AIO201/AIO202 say so, and "a plain `def` would do" would be wrong advice.
+        for visit in model.expressions where visit.context != .awaited {
+            if case .call = visit.expr.kind, model.coroutineCall(visit.expr, in: visit.scope) != nil {
+                suspending.insert(ObjectIdentifier(visit.scope.executionScope))
+            }
+        }
         var usedAsValue = Set<String>()
-        for visit in model.expressions {
-            guard case .name(let id, .load) = visit.expr.kind else { continue }
-            if visit.context != .callee { usedAsValue.insert(id) }
+        var attributesUsedAsValue = Set<String>()
+        for visit in model.expressions where visit.context != .callee {
+            switch visit.expr.kind {
+            case .name(let id, .load): usedAsValue.insert(id)
+            case .attribute(_, let attr, .load): attributesUsedAsValue.insert(attr)
+            default: break
+            }
         }
         // Coroutine functions whose coroutine objects callers pass around (to `gather`, into a
         // list, ...) rather than awaiting them: the callers rely on getting a coroutine.
@@ -60,7 +71,7 @@ public enum AIO302AsyncWithoutAwait: Rule {
             if model.containsYield(def, scope: scope) { continue }
             if isStub(def.body) { continue }
             if let classScope = scope.enclosingClass, requiredByInterface(def.name, classScope: classScope, model: model) { continue }
-            if isReferencedAsAttributeValue(def.name, model: model) { continue }
+            if attributesUsedAsValue.contains(def.name) { continue }  // `self.on_message` passed as a callback
             result.append(diagnostic("`async def \(def.name)` awaits nothing: a plain `def` would do", def.nameRange))
         }
         return result
@@ -102,13 +113,5 @@ public enum AIO302AsyncWithoutAwait: Rule {
             if let (def, _) = model.method(name, of: base, depth: 0), def.isAsync { return true }
         }
         return false
-    }
-
-    /// `handler = obj.method` style references (`self.on_message` passed as a callback).
-    static func isReferencedAsAttributeValue(_ name: String, model: SemanticModel) -> Bool {
-        model.expressions.contains { visit in
-            guard case .attribute(_, let attr, .load) = visit.expr.kind, attr == name else { return false }
-            return visit.context != .callee
-        }
     }
 }

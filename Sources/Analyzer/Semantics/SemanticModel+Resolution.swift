@@ -199,10 +199,19 @@ extension SemanticModel {
                 return .unknown
             }
         case .attribute(let receiver, let attr, _):
-            if case .name(let id, _) = receiver.kind, let binding = lookup(id, in: scope, at: receiver.range.start.offset),
-               case .importModule(let module) = binding.kind, let summary = importedModules[module] {
-                if summary.coroutineFunctions.contains(attr) { return .workspaceFunction(module: module, name: attr, isCoroutine: true) }
-                if summary.plainFunctions.contains(attr) { return .workspaceFunction(module: module, name: attr, isCoroutine: false) }
+            if case .name(let id, _) = receiver.kind, let binding = lookup(id, in: scope, at: receiver.range.start.offset) {
+                // `import helpers` / `from . import helpers` / `from pkg import helpers`, then `helpers.fetch()`.
+                var moduleKey: String?
+                switch binding.kind {
+                case .importModule(let module): moduleKey = module
+                case .importFrom(let module, let name, let level):
+                    moduleKey = String(repeating: ".", count: level) + (module.isEmpty ? name : module + "." + name)
+                default: break
+                }
+                if let key = moduleKey, let summary = importedModules[key] {
+                    if summary.coroutineFunctions.contains(attr) { return .workspaceFunction(module: key, name: attr, isCoroutine: true) }
+                    if summary.plainFunctions.contains(attr) { return .workspaceFunction(module: key, name: attr, isCoroutine: false) }
+                }
             }
             if let type = valueType(receiver, in: scope, depth: depth + 1) {
                 switch type {

@@ -56,6 +56,9 @@ public struct ModuleSummary: Hashable, Sendable {
     /// gives the exact answer from a tree (it also leaves out async generators).
     public static func scan(_ source: String) -> ModuleSummary {
         var summary = ModuleSummary()
+        // Only coroutine functions matter to importers; without "async" there are none.
+        let hasAsync = source.utf8.withContiguousStorageIfAvailable { RuleContext.containsAny($0, of: ["async"]) } ?? true
+        guard hasAsync else { return summary }
         var previousWasDecorator = false
         for line in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             guard let first = line.first,

@@ -1,8 +1,9 @@
 import Analyzer
 
-/// `asyncd check [--format text|json] PATH...`: analyze files and folders (`-` is stdin).
-/// Exit 0 when clean, 1 when diagnostics were found, 2 for usage or I/O errors (or while the
-/// analyzer is not implemented yet).
+/// `asyncd check [--format text|json|sarif] [--select CODES] [--ignore CODES] [--fix]
+/// [--unsafe-fixes] PATH...`: analyze files and folders (`-` is stdin) together, on all cores,
+/// so that coroutine functions imported from sibling modules are known.
+/// Exit 0 when clean, 1 when diagnostics remain, 2 for usage or I/O errors.
 enum CheckCommand {
     struct CheckedFile {
         var path: String
@@ -10,87 +11,152 @@ enum CheckCommand {
         var diagnostics: [Diagnostic]
     }
 
-    static func run(_ arguments: [String]) -> Int32 {
-        var format = OutputFormat.text
+    /// `check` adds `sarif` to the text and json formats every subcommand has.
+    enum Format: String { case text, json, sarif }
+
+    struct Options {
+        var format = Format.text
+        var select: String?
+        var ignore: String?
+        var fix = false
+        var unsafeFixes = false
         var paths: [String] = []
+    }
+
+    static func run(_ arguments: [String]) -> Int32 {
+        var options = Options()
         var scanner = ArgumentScanner(arguments)
         do {
-            while let item = try scanner.next(takesValue: ["--format"]) {
+            while let item = try scanner.next(takesValue: ["--format", "--select", "--ignore"]) {
                 switch item {
-                case .option("--format", let value): format = try OutputFormat.parse(value, command: "asyncd check")
+                case .option("--format", let value):
+                    guard let value, let format = Format(rawValue: value) else {
+                        throw FileAccess.Failure(description: "asyncd check: --format must be 'text', 'json' or 'sarif'")
+                    }
+                    options.format = format
+                case .option("--select", let value): options.select = value
+                case .option("--ignore", let value): options.ignore = value
+                case .option("--fix", _): options.fix = true
+                case .option("--unsafe-fixes", _): options.unsafeFixes = true
                 case .option("--help", _), .option("-h", _):
                     Output.out(HelpText.check)
                     return 0
                 case .option(let name, _): throw FileAccess.Failure(description: "asyncd check: unknown option '\(name)'")
-                case .positional(let path): paths.append(path)
+                case .positional(let path): options.paths.append(path)
                 }
             }
         } catch {
             Output.err("\(error)")
             return 2
         }
-        guard !paths.isEmpty else {
+        guard !options.paths.isEmpty else {
             Output.err("asyncd check: give at least one file or folder ('-' reads stdin)")
             return 2
         }
-
-        // Expand folders; a single plain file (or stdin) answers with the bare analyze result.
-        var files: [String] = []
-        var ioError = false
-        for path in paths {
-            if path == "-" {
-                files.append("-")
-            } else if FileAccess.isDirectory(path) {
-                files.append(contentsOf: FileAccess.pythonFiles(under: path))
-            } else if FileAccess.exists(path) {
-                files.append(path)
-            } else {
-                Output.err("asyncd check: \(path): no such file or folder")
-                ioError = true
-            }
+        // Validate --select/--ignore once, before reading anything.
+        if case .failure(let error) = RuleSelection.parse(select: options.select, ignore: options.ignore) {
+            Output.err("asyncd check: \(error.description)")
+            return 2
         }
-        let single = paths.count == 1 && !FileAccess.isDirectory(paths[0]) && !ioError
+
+        var (files, ioError) = readFiles(options.paths)
+        let select = options.select, ignore = options.ignore
+        // Each file's rules: its nearest pyproject.toml `[tool.asyncd]`, refined by the command line.
+        let selection: @Sendable (String) -> RuleSelection = { path in
+            let known = path == "-" ? nil : path
+            return (try? RuleSelection.effective(forPath: known, select: select, ignore: ignore).get()) ?? .all
+        }
 
         var checked: [CheckedFile] = []
-        for path in files {
-            let source: String
-            do {
-                source = try FileAccess.readText(path)
-            } catch {
-                Output.err("asyncd check: \(error.description)")
-                ioError = true
-                continue
+        var fixesApplied = 0
+        if options.fix {
+            for (file, outcome) in zip(files, Workspace.fix(files, includeUnsafe: options.unsafeFixes, selection: selection)) {
+                switch outcome {
+                case .success(let fixed):
+                    if fixed.applied > 0 {
+                        if file.path == "-" {
+                            // Like ruff: the fixed text of stdin goes to stdout, the report to stderr.
+                            Output.out(fixed.source, terminator: "")
+                        } else if !FileAccess.write(fixed.source, to: file.path) {
+                            Output.err("asyncd check: \(file.path): cannot write the fixed file")
+                            ioError = true
+                        }
+                    } else if file.path == "-" {
+                        Output.out(file.source, terminator: "")
+                    }
+                    fixesApplied += fixed.applied
+                    checked.append(CheckedFile(path: file.path, source: fixed.source, diagnostics: fixed.remaining))
+                case .failure(let error):
+                    Output.err("asyncd check: \(file.path): \(error.description)")
+                    ioError = true
+                }
             }
-            do {
-                let diagnostics = try Linter.check(source: source, path: path == "-" ? nil : path)
-                checked.append(CheckedFile(path: path, source: source, diagnostics: diagnostics))
-            } catch let error as NotImplementedYet {
-                Output.err("asyncd: \(error.description)")
-                return 2
-            } catch {
-                Output.err("asyncd check: \(path): \(error)")
-                ioError = true
+            files = checked.map { Workspace.File(path: $0.path, source: $0.source) }
+        } else {
+            for (file, result) in zip(files, Workspace.check(files, selection: selection)) {
+                switch result.diagnostics {
+                case .success(let diagnostics):
+                    checked.append(CheckedFile(path: file.path, source: file.source, diagnostics: diagnostics))
+                case .failure(let error):
+                    Output.err("asyncd check: \(file.path): \(error.description)")
+                    ioError = true
+                }
             }
         }
 
-        switch format {
+        let single = options.paths.count == 1 && !FileAccess.isDirectory(options.paths[0]) && checked.count == 1
+        let report = options.fix && options.paths.contains("-") ? Output.err : { Output.out($0) }
+        switch options.format {
         case .json:
             if single, let file = checked.first {
-                Output.out(JSONWriter.string(ResultEncoding.analyzeResult(file.diagnostics, source: file.source, encoding: .utf16, uri: nil)))
+                report(JSONWriter.string(ResultEncoding.analyzeResult(file.diagnostics, source: file.source, encoding: .utf16, uri: nil)))
             } else {
                 let documents: [JSONValue] = checked.map { file in
                     let result = ResultEncoding.analyzeResult(file.diagnostics, source: file.source, encoding: .utf16, uri: nil)
                     return .object(["path": .string(file.path), "diagnostics": result["diagnostics"] ?? .array([])])
                 }
-                Output.out(JSONWriter.string(.object(["files": .array(documents)])))
+                report(JSONWriter.string(.object(["files": .array(documents)])))
             }
+        case .sarif:
+            let sarifFiles = checked.map { DiagnosticReport.FileDiagnostics(path: $0.path, source: $0.source, diagnostics: $0.diagnostics) }
+            report(DiagnosticReport.sarif(sarifFiles, toolVersion: AsyncdVersion.string))
         case .text:
             let lines = textLines(checked, color: Output.useColor)
-            if !lines.isEmpty { Output.out(lines.joined(separator: "\n")) }
-            Output.out(summary(checked))
+            if !lines.isEmpty { report(lines.joined(separator: "\n")) }
+            if options.fix { report("Fixed \(fixesApplied) diagnostic\(fixesApplied == 1 ? "" : "s").") }
+            report(summary(checked))
         }
         if ioError { return 2 }
         return checked.contains { !$0.diagnostics.isEmpty } ? 1 : 0
+    }
+
+    /// Reads every named file, and the Python files under every named folder; a file that
+    /// cannot be read (missing, not UTF-8) gets one error line and the others are still checked.
+    static func readFiles(_ paths: [String]) -> (files: [Workspace.File], ioError: Bool) {
+        var names: [String] = []
+        var ioError = false
+        for path in paths {
+            if path == "-" {
+                names.append("-")
+            } else if FileAccess.isDirectory(path) {
+                names.append(contentsOf: FileAccess.pythonFiles(under: path))
+            } else if FileAccess.exists(path) {
+                names.append(path)
+            } else {
+                Output.err("asyncd check: \(path): no such file or folder")
+                ioError = true
+            }
+        }
+        var files: [Workspace.File] = []
+        for name in names {
+            do {
+                files.append(Workspace.File(path: name, source: try FileAccess.readText(name)))
+            } catch {
+                Output.err("asyncd check: \(error.description)")
+                ioError = true
+            }
+        }
+        return (files, ioError)
     }
 
     /// `path:line:col: CODE message`, one per diagnostic, the columns aligned across the listing.

@@ -6,7 +6,7 @@ enum HelpText {
 
     USAGE:
       asyncd [serve] [--stdio]        JSON-RPC 2.0 daemon on stdin/stdout (LSP or NDJSON framing)
-      asyncd check [--format text|json] PATH...
+      asyncd check [--format text|json|sarif] [--select CODES] [--ignore CODES] [--fix] PATH...
                                       analyze files and folders ('-' is stdin)
       asyncd run [--format text|json] [--timeline] FILE|-
                                       run a snippet in the sandbox, print its output and trace
@@ -46,15 +46,28 @@ enum HelpText {
     """
 
     static let check = """
-    usage: asyncd check [--format text|json] PATH...
+    usage: asyncd check [--format text|json|sarif] [--select CODES] [--ignore CODES]
+                        [--fix] [--unsafe-fixes] PATH...
 
-    Analyzes Python files and folders ('-' reads stdin). Folders are searched for .py and .pyi
-    files; hidden folders, __pycache__, node_modules and virtualenvs (pyvenv.cfg) are skipped.
+    Analyzes Python files and folders ('-' reads stdin) together, on all cores, so that
+    coroutine functions imported from sibling modules are known. Folders are searched for .py
+    and .pyi files; hidden folders, __pycache__, node_modules and virtualenvs (pyvenv.cfg) are
+    skipped. A file that cannot be read or is not UTF-8 gets one error line; the rest are checked.
 
-      --format text   'path:line:col: CODE message' lines and a summary (default)
-      --format json   the async/analyze result for one file; {"files": [...]} for several
+      --format text    'path:line:col: CODE message' lines and a summary (default)
+      --format json    the async/analyze result for one file; {"files": [...]} for several
+      --format sarif   a SARIF 2.1.0 log, for code-scanning uploads
+      --select CODES   run only these rules: codes or prefixes, comma-separated (AIO2,AIO401; ALL)
+      --ignore CODES   skip these rules (the longest matching prefix wins over --select)
+      --fix            apply the safe fixes, write the files back, then report what remains;
+                       with '-', the fixed text goes to stdout and the report to stderr
+      --unsafe-fixes   with --fix, also apply fixes that may change behaviour
 
-    Exit status: 0 clean, 1 diagnostics found, 2 usage or I/O error.
+    Rules are also chosen by [tool.asyncd] select/ignore in the nearest pyproject.toml;
+    --select replaces its select list, --ignore adds to its ignore list. '# noqa' and
+    '# noqa: AIO201' on a line suppress findings there.
+
+    Exit status: 0 clean, 1 diagnostics remain, 2 usage or I/O error.
     """
 
     static let run = """

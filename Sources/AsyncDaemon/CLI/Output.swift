@@ -5,7 +5,7 @@ import Glibc
 /// Terminal output for the subcommands: whole lines to stdout/stderr, aligned columns, and
 /// colour only when stdout is a terminal and `NO_COLOR` is unset (https://no-color.org).
 enum Output {
-    static func out(_ text: String) { write(1, text + "\n") }
+    static func out(_ text: String, terminator: String = "\n") { write(1, text + terminator) }
     static func err(_ text: String) { write(2, text + "\n") }
 
     static func write(_ descriptor: Int32, _ text: String) {

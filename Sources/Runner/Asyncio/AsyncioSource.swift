@@ -57,7 +57,11 @@ def heapify(x):
         _siftup(x, i)
 """#
 
-    static let asyncio = #"""
+    /// The module's text: the loop, futures and tasks here; synchronisation primitives, queues
+    /// and the composite waits in `AsyncioSyncSource`.
+    static var asyncio: String { core + AsyncioSyncSource.text }
+
+    static let core = #"""
 import _asyncd
 from heapq import heappush, heappop, heapify
 
@@ -75,7 +79,7 @@ _FINISHED = 'FINISHED'
 
 _running_loop = None
 _current_tasks = {}
-_all_tasks = []
+_all_tasks = {}
 _task_counter = [0]
 
 class Handle:
@@ -358,7 +362,7 @@ class Task(Future):
         self._coro = coro
         self._num_cancels_requested = 0
         self._loop.call_soon(self.__step)
-        _all_tasks.append(self)
+        _all_tasks[id(self)] = self
     def __repr__(self):
         state = self._state.lower()
         if self._state == _FINISHED and self._exception is None:
@@ -403,6 +407,8 @@ class Task(Future):
             self.__step_run_and_handle_result(exc)
         finally:
             _current_tasks.pop(id(self._loop), None)
+            if self._state != _PENDING:
+                _all_tasks.pop(id(self), None)
     def __step_run_and_handle_result(self, exc):
         coro = self._coro
         try:
@@ -462,7 +468,7 @@ def current_task(loop=None):
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return {t for t in _all_tasks if t._loop is loop and not t.done()}
+    return {t for t in _all_tasks.values() if t._loop is loop and not t.done()}
 
 def ensure_future(coro_or_future, *, loop=None):
     if isfuture(coro_or_future):
@@ -613,147 +619,5 @@ async def wait_for(fut, timeout):
         pass
     raise TimeoutError()
 
-class Event:
-    def __init__(self):
-        self._waiters = []
-        self._value = False
-    def is_set(self):
-        return self._value
-    def set(self):
-        if not self._value:
-            self._value = True
-            for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
-    def clear(self):
-        self._value = False
-    async def wait(self):
-        if self._value:
-            return True
-        fut = get_running_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            await fut
-            return True
-        finally:
-            self._waiters.remove(fut)
-
-class Lock:
-    def __init__(self):
-        self._waiters = []
-        self._locked = False
-    def locked(self):
-        return self._locked
-    async def acquire(self):
-        if not self._locked and all(w.cancelled() for w in self._waiters):
-            self._locked = True
-            return True
-        fut = get_running_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            await fut
-        finally:
-            self._waiters.remove(fut)
-        self._locked = True
-        return True
-    def release(self):
-        if not self._locked:
-            raise RuntimeError('Lock is not acquired.')
-        self._locked = False
-        for fut in self._waiters:
-            if not fut.done():
-                fut.set_result(True)
-                break
-    async def __aenter__(self):
-        await self.acquire()
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
-
-class QueueEmpty(Exception):
-    pass
-
-class QueueFull(Exception):
-    pass
-
-class Queue:
-    def __init__(self, maxsize=0):
-        self._maxsize = maxsize
-        self._queue = []
-        self._getters = []
-        self._putters = []
-        self._unfinished_tasks = 0
-        self._finished = Event()
-        self._finished.set()
-    def qsize(self):
-        return len(self._queue)
-    def empty(self):
-        return not self._queue
-    def full(self):
-        return 0 < self._maxsize <= len(self._queue)
-    def _wakeup_next(self, waiters):
-        while waiters:
-            waiter = waiters.pop(0)
-            if not waiter.done():
-                waiter.set_result(None)
-                break
-    async def put(self, item):
-        while self.full():
-            putter = get_running_loop().create_future()
-            self._putters.append(putter)
-            await putter
-        return self.put_nowait(item)
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        self._queue.append(item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
-    async def get(self):
-        while self.empty():
-            getter = get_running_loop().create_future()
-            self._getters.append(getter)
-            await getter
-        return self.get_nowait()
-    def get_nowait(self):
-        if self.empty():
-            raise QueueEmpty
-        item = self._queue.pop(0)
-        self._wakeup_next(self._putters)
-        return item
-    def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
-    async def join(self):
-        if self._unfinished_tasks > 0:
-            await self._finished.wait()
-
-def _cancel_all_tasks(loop):
-    to_cancel = [t for t in _all_tasks if t._loop is loop and not t.done()]
-    if not to_cancel:
-        return
-    for task in to_cancel:
-        task.cancel()
-    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
-
-def run(main, *, debug=None):
-    if _running_loop is not None:
-        raise RuntimeError('asyncio.run() cannot be called from a running event loop')
-    if not iscoroutine(main):
-        raise ValueError(f"a coroutine was expected, got {main!r}")
-    loop = new_event_loop()
-    try:
-        task = loop.create_task(main)
-        return loop.run_until_complete(task)
-    finally:
-        try:
-            _cancel_all_tasks(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
-        finally:
-            loop.close()
 """#
 }

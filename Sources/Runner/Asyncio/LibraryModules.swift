@@ -7,6 +7,11 @@ enum LibraryModules {
     static let sources: [String: String] = [
         "asyncio": AsyncioSource.asyncio,
         "heapq": AsyncioSource.heapq,
+        "dataclasses": PythonLibrarySource.dataclasses,
+        "collections": PythonLibrarySource.collections,
+        "itertools": PythonLibrarySource.itertools,
+        "contextlib": PythonLibrarySource.contextlib,
+        "json": JsonSource.json,
     ]
 
     /// The native helpers of the Python-written library; importable only from library code.

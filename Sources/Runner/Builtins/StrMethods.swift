@@ -2,6 +2,14 @@
 import Analyzer
 import Foundation
 
+/// `str.isspace()` for one code point, with an ASCII fast path (Unicode property lookups are slow).
+@inline(__always)
+func isPythonWhitespace(_ c: Unicode.Scalar) -> Bool {
+    let v = c.value
+    if v < 128 { return v == 32 || (v >= 9 && v <= 13) || (v >= 0x1c && v <= 0x1f) }
+    return v == 0x85 || v == 0xa0 || c.properties.isWhitespace
+}
+
 extension VM {
     func selfStr(_ a: [Value], _ name: String) throws -> PyStr {
         guard let s = a.first?.asObject as? PyStr else {
@@ -42,7 +50,7 @@ extension VM {
             }
             return pieces.map { .str($0) }
         }
-        func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || (c.value >= 0x1c && c.value <= 0x1f) }
+        func isSpace(_ c: Unicode.Scalar) -> Bool { isPythonWhitespace(c) }
         if !fromRight {
             var i = 0
             var splits = 0
@@ -242,7 +250,7 @@ enum StrMethods {
                 let s = try vm.selfStr(a, name)
                 let chars = try vm.optionalChars(a, 1)
                 var sc = Substring.UnicodeScalarView(s.value.unicodeScalars)
-                let test: (Unicode.Scalar) -> Bool = { c in chars.map { $0.contains(c) } ?? c.properties.isWhitespace }
+                let test: (Unicode.Scalar) -> Bool = { c in chars.map { $0.contains(c) } ?? isPythonWhitespace(c) }
                 if left { while let f = sc.first, test(f) { sc.removeFirst() } }
                 if right { while let l = sc.last, test(l) { sc.removeLast() } }
                 return .str(String(sc))

@@ -54,6 +54,10 @@ final class CodeObject: PyObject {
         super.init()
     }
 
+    /// No cells, no collectors, no keyword-only parameters, not a generator: calls with exactly
+    /// `argCount` positional arguments can bind them straight into the locals.
+    lazy var isSimple: Bool = cellvars.isEmpty && freevars.isEmpty && !hasVarargs && !hasVarkw && kwOnlyCount == 0 && !isGeneratorLike
+
     var isGeneratorLike: Bool { !flags.isDisjoint(with: [.generator, .coroutine, .asyncGenerator]) }
 
     /// Total parameter slots (positional + keyword-only + the two collectors).

@@ -191,6 +191,8 @@ enum OpCode: UInt8, Sendable {
     case importName
     /// arg i: TOS = module: pushes module.names[i] (ImportError when absent).
     case importFrom
+    /// TOS = module: binds every public name of it (or those in `__all__`) as module globals; pops it.
+    case importStar
     /// TOS = annotation; arg i: stores it in the class namespace's `__annotations__[names[i]]`.
     case storeAnnotation
     /// TOS = object; arg i = index of a tuple constant of attribute names: pushes a tuple of

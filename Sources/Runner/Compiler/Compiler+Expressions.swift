@@ -36,7 +36,7 @@ extension Compiler {
         case .attribute(let value, let attr, _):
             try compileExpr(value)
             unit.line = e.range.start.line
-            emit(.loadAttr, name(attr))
+            emit(.loadAttr, name(mangle(attr)))
         case .subscript(let value, let slice, _):
             try compileExpr(value)
             try compileExpr(slice)
@@ -286,7 +286,7 @@ extension Compiler {
         if simple, case .attribute(let obj, let attr, _) = function.kind {
             try compileExpr(obj)
             unit.line = function.range.end.line
-            emit(.loadMethod, name(attr))
+            emit(.loadMethod, name(mangle(attr)))
         } else {
             try compileExpr(function)
             emit(.pushNull)

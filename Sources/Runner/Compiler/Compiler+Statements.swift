@@ -138,10 +138,14 @@ extension Compiler {
                 return
             }
             emit(.importName, name(module ?? ""))
-            for a in names {
-                if a.name == "*" {
-                    throw CompileError(type: "SyntaxError", message: "import * is not supported by asyncd", line: s.range.start.line)
+            if names.count == 1, names[0].name == "*" {
+                guard unit.scope.kind == .module else {
+                    throw CompileError(type: "SyntaxError", message: "import * only allowed at module level", line: s.range.start.line)
                 }
+                emit(.importStar)
+                return
+            }
+            for a in names {
                 emit(.importFrom, name(a.name))
                 storeName(a.asname ?? a.name)
             }
@@ -387,8 +391,9 @@ extension Compiler {
             emit(.getAwaitable, 1)
             emitAwaitLoop()
         }
-        let setup = emit(.setupFinally)
+        // The handler covers the body; the stack holds only __exit__ below it.
         if let target = item.optionalVars { try compileStore(target) } else { emit(.pop) }
+        let setup = emit(.setupFinally)
         unit.fblocks.append(FBlock(.with(isAsync: isAsync)))
         try compileWith(items.dropFirst(), body, isAsync: isAsync, line: line)
         unit.fblocks.removeLast()
@@ -433,7 +438,7 @@ extension Compiler {
             storeName(id)
         case .attribute(let value, let attr, _):
             try compileExpr(value)
-            emit(.storeAttr, name(attr))
+            emit(.storeAttr, name(mangle(attr)))
         case .subscript(let value, let slice, _):
             try compileExpr(value)
             try compileExpr(slice)
@@ -461,7 +466,7 @@ extension Compiler {
         case .name(let id, _): deleteName(id)
         case .attribute(let value, let attr, _):
             try compileExpr(value)
-            emit(.deleteAttr, name(attr))
+            emit(.deleteAttr, name(mangle(attr)))
         case .subscript(let value, let slice, _):
             try compileExpr(value)
             try compileExpr(slice)
@@ -485,12 +490,12 @@ extension Compiler {
         case .attribute(let obj, let attr, _):
             try compileExpr(obj)
             emit(.copy, 1)
-            emit(.loadAttr, name(attr))
+            emit(.loadAttr, name(mangle(attr)))
             try compileExpr(value)
             unit.line = target.range.start.line
             emit(.inplaceOp, opIndex)
             emit(.swap, 2)
-            emit(.storeAttr, name(attr))
+            emit(.storeAttr, name(mangle(attr)))
         case .subscript(let obj, let key, _):
             try compileExpr(obj)
             try compileExpr(key)
@@ -601,13 +606,12 @@ extension Compiler {
                     patch(ok)
                 }
             }
-        case .matchClass(let cls, let patterns, let kwdAttrs, let kwdPatterns):
-            if !patterns.isEmpty {
-                throw CompileError(type: "SyntaxError", message: "positional class patterns are not supported by asyncd", line: p.range.start.line)
-            }
+        case .matchClass(let cls, let positional, let kwdAttrs, let keywordPatterns):
+            // Positional sub-patterns are resolved through __match_args__ at run time.
+            let kwdPatterns = positional + keywordPatterns
             emit(.copy, 1)
             try compileExpr(cls)
-            emit(.matchClassAttrs, constant(.object(PyTuple(kwdAttrs.map { .str($0) }))))
+            emit(.matchClassAttrs, constant(.object(PyTuple([.int(positional.count)] + kwdAttrs.map { .str($0) }))))
             emit(.copy, 1)
             let isNone = emit(.popJumpIfNone)
             let over = emit(.jump)
@@ -628,7 +632,37 @@ extension Compiler {
                     patch(ok)
                 }
             }
-        case .matchMapping, .matchStar, .invalid:
+        case .matchMapping(let keys, let patterns, let rest):
+            if rest != nil {
+                throw CompileError(type: "SyntaxError", message: "**rest in mapping patterns is not supported by asyncd", line: p.range.start.line)
+            }
+            emit(.matchMapping)
+            failJumps.append(emit(.popJumpIfFalse))
+            var failPop: [Int] = []
+            let sentinel = Value.object(BuiltinTypes.null)
+            for (key, sub) in zip(keys, patterns) {
+                emit(.copy, 1)
+                emit(.loadMethod, name("get"))
+                try compileExpr(key)
+                loadConst(sentinel)
+                emit(.call, 2)
+                emit(.copy, 1)
+                loadConst(sentinel)
+                emit(.compareOp, compareOperators.firstIndex(of: .is) ?? 6)
+                failPop.append(emit(.popJumpIfTrue))
+                var subFails: [Int] = []
+                try compilePattern(sub, &subFails)
+                failPop.append(contentsOf: subFails)
+                emit(.pop)
+            }
+            if !failPop.isEmpty {
+                let ok = emit(.jump)
+                for j in failPop { patch(j) }
+                emit(.pop)
+                failJumps.append(emit(.jump))
+                patch(ok)
+            }
+        case .matchStar, .invalid:
             throw CompileError(type: "SyntaxError", message: "this match pattern is not supported by asyncd", line: p.range.start.line)
         }
     }

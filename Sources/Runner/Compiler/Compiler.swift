@@ -145,6 +145,17 @@ final class Compiler {
 
     // MARK: names
 
+    /// Private name mangling (CPython's `_Py_Mangle`): inside a class, `__spam` (not ending in
+    /// two underscores) becomes `_Class__spam` for attributes and class-body names.
+    func mangle(_ id: String) -> String {
+        guard id.hasPrefix("__"), !id.hasSuffix("__"), !id.contains(".") else { return id }
+        for u in ([unit] + units.reversed()) where u.scope.kind == .classBody {
+            let stripped = u.code.name.drop { $0 == "_" }
+            return stripped.isEmpty ? id : "_\(stripped)\(id)"
+        }
+        return id
+    }
+
     enum NameAccess {
         case fast(Int), deref(Int), global(Int), name(Int)
     }
@@ -156,9 +167,9 @@ final class Compiler {
             return .global(globals.slot(for: id))
         case .classBody:
             if scope.globals.contains(id) { return .global(globals.slot(for: id)) }
-            if scope.localSet.contains(id) && !scope.nonlocals.contains(id) { return .name(name(id)) }
+            if scope.localSet.contains(id) && !scope.nonlocals.contains(id) { return .name(name(mangle(id))) }
             if let c = unit.cellIndex[id], scope.freevars.contains(id) { return .deref(c) }
-            return .name(name(id))
+            return .name(name(mangle(id)))
         case .function, .comprehension:
             if scope.globals.contains(id) { return .global(globals.slot(for: id)) }
             if let c = unit.cellIndex[id] { return .deref(c) }

@@ -38,7 +38,7 @@ enum BuiltinTypes {
     static let superType = make("super", base: object)
     static let generator: PyType = make("generator", base: object, GeneratorMethods.table(kind: .generator))
     static let coroutine: PyType = make("coroutine", base: object, GeneratorMethods.table(kind: .coroutine))
-    static let asyncGenerator: PyType = make("async_generator", base: object, GeneratorMethods.table(kind: .asyncGenerator))
+    static let asyncGenerator: PyType = make("async_generator", base: object, AsyncGeneratorMethods.table())
     static let iterator = make("iterator", base: object, IteratorMethods.table())
     static let listIterator = make("list_iterator", base: object, IteratorMethods.table())
     static let tupleIterator = make("tuple_iterator", base: object, IteratorMethods.table())

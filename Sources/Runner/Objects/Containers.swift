@@ -6,7 +6,16 @@
 final class PyStr: PyObject {
     let value: String
     private var _scalars: [Unicode.Scalar]?
+    private var _hash: Int?
     override var pyType: PyType { BuiltinTypes.str }
+
+    /// The hash dicts and sets use, computed once (CPython caches str hashes too).
+    var hash: Int {
+        if let h = _hash { return h }
+        let h = value.hashValue
+        _hash = h
+        return h
+    }
 
     init(_ value: String) {
         self.value = value

@@ -105,6 +105,8 @@ final class PyGenerator: PyObject {
     var delegating = false
     /// True once an `await` has taken this coroutine (a second await is a RuntimeError).
     var awaitedBy = false
+    /// Async generators: the last suspension was a `yield` (not an inner `await`).
+    var lastYieldWasValue = false
     /// Set once the coroutine has been awaited or stepped, for the "never awaited" warning.
     var wasStarted = false
     /// Line where the coroutine was created (for warnings).
@@ -117,12 +119,26 @@ final class PyGenerator: PyObject {
         }
     }
 
+    /// The VM that runs this generator, to finalize it when it is dropped while suspended.
+    weak var vm: VM?
+
     init(kind: Kind, frame: Frame, name: String, qualname: String) {
         self.kind = kind
         self.frame = frame
         self.name = name
         self.qualname = qualname
         super.init()
+    }
+
+    /// A generator dropped while suspended is closed, as CPython's `gen_dealloc` does: its frame
+    /// (not the generator itself) is queued and the VM throws GeneratorExit into it at the next
+    /// instruction, so `finally` blocks run.
+    /// A coroutine that never ran warns as CPython's `_PyErr_WarnUnawaitedCoroutine` does.
+    deinit {
+        if state == .suspended, kind == .generator, let vm { vm.queueFinalizer(frame) }
+        if kind == .coroutine, state == .created, !wasStarted, let vm {
+            vm.warnings.append("RuntimeWarning: coroutine '\(qualname)' was never awaited")
+        }
     }
 }
 
@@ -238,9 +254,10 @@ final class SetIterator: PyIterator {
     var index = 0
     let startCount: Int
     override var pyType: PyType { BuiltinTypes.setIterator }
-    init(_ set: PySet) {
+    /// `items` is the order to iterate in (see `VM.orderedSetValues`).
+    init(_ set: PySet, items: [Value]) {
         self.set = set
-        self.items = set.values
+        self.items = items
         self.startCount = set.count
         super.init()
     }

@@ -22,8 +22,8 @@ final class Frame {
         var stackDepth: Int
     }
 
-    let code: CodeObject
-    let globals: Globals
+    private(set) var code: CodeObject
+    private(set) var globals: Globals
     var ip = 0
     var stack: [Value] = []
     var locals: [Value?]
@@ -41,12 +41,38 @@ final class Frame {
     /// The function this frame runs (for `super()` and names in tracebacks).
     var function: PyFunction?
 
+    /// Set from the code flags: only these frames can have a `generator` (read without touching
+    /// the weak reference on the hot return path).
+    private(set) var isGeneratorFrame: Bool
+
     init(code: CodeObject, globals: Globals, locals: [Value?], cells: [PyCell]) {
+        self.isGeneratorFrame = code.isGeneratorLike
         self.code = code
         self.globals = globals
         self.locals = locals
         self.cells = cells
         stack.reserveCapacity(8)
+    }
+
+    /// Re-initialises a pooled frame for a new call of a simple function (see `VM.framePool`).
+    func reuse(code: CodeObject, globals: Globals, function: PyFunction) {
+        self.code = code
+        self.globals = globals
+        self.function = function
+        self.isGeneratorFrame = false
+        ip = 0
+        if !handlers.isEmpty { handlers.removeAll(keepingCapacity: true) }
+        handled = nil
+        classNamespace = nil
+        returnMode = .normal
+        boundary = false
+        let n = code.varnames.count
+        if locals.count == n {
+            for i in 0..<n { locals[i] = nil }
+        } else {
+            locals.removeAll(keepingCapacity: true)
+            for _ in 0..<n { locals.append(nil) }
+        }
     }
 
     var line: Int { code.line(at: ip - 1) }

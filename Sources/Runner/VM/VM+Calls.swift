@@ -60,6 +60,7 @@ extension VM {
             : f.code.flags.contains(.asyncGenerator) ? .asyncGenerator : .generator
         let gen = PyGenerator(kind: kind, frame: frame, name: f.name, qualname: f.qualname)
         frame.generator = gen
+        gen.vm = self
         gen.createdLine = frames.last?.line ?? 0
         return gen
     }
@@ -81,8 +82,28 @@ extension VM {
         }
         let instance: PyInstance
         if t.layout == .exception {
-            let e = PyExceptionObject(cls: t)
+            var cls = t
+            // BaseExceptionGroup(...) of Exceptions only is an ExceptionGroup (CPython's BaseExceptionGroup.__new__).
+            if t === BuiltinTypes.baseExceptionGroup, args.count == 2,
+               let subs = try? iterate(args[1]), !subs.isEmpty,
+               subs.allSatisfy({ ($0.asObject as? PyExceptionObject)?.cls.isSubtype(of: BuiltinTypes.exception) ?? false }) {
+                cls = BuiltinTypes.exceptionGroup
+            }
+            let e = PyExceptionObject(cls: cls)
             e.args = args
+            if t.isSubtype(of: BuiltinTypes.baseExceptionGroup) {
+                guard args.count == 2, let message = args[0].asObject as? PyStr else {
+                    throw error(BuiltinTypes.typeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (\(args.count) given)")
+                }
+                let subs = try iterate(args[1])
+                if subs.isEmpty { throw error(BuiltinTypes.valueError, "second argument (exceptions) must be a non-empty sequence") }
+                e.group = try subs.map { v in
+                    guard let x = v.asObject as? PyExceptionObject else { throw error(BuiltinTypes.valueError, "Item 0 of second argument (exceptions) is not an exception") }
+                    return x
+                }
+                e.groupMessage = message.value
+                e.args = [args[0], .object(PyTuple(subs))]
+            }
             instance = e
         } else {
             if t.isSubtype(of: BuiltinTypes.exceptionGroup) {}
@@ -221,11 +242,20 @@ extension VM {
     /// Pops the returning frame and delivers `value` to whoever is waiting for it. Returns a
     /// result when the frame was the boundary of the current nested run.
     func finishFrame(returning value: Value, entry: Int) throws -> ResumeResult? {
-        let frame = frames.removeLast()
+        var frame = frames.removeLast()
+        defer {
+            // Recycle plain frames nobody else holds (no generator, no closure cell reached them).
+            if !frame.isGeneratorFrame && frame.cells.isEmpty && framePool.count < 64 && isKnownUniquelyReferenced(&frame) {
+                if !frame.stack.isEmpty { frame.stack.removeAll(keepingCapacity: true) }
+                frame.function = nil
+                framePool.append(frame)
+            }
+        }
         var result = value
-        if let gen = frame.generator {
+        if frame.isGeneratorFrame, let gen = frame.generator {
             gen.state = .finished
             gen.frame.stack.removeAll()
+            gen.frame.locals.removeAll()  // a finished generator releases its locals, as CPython clears the frame
         }
         if case .initializer(let instance) = frame.returnMode {
             if !value.isNone {
@@ -249,11 +279,12 @@ extension VM {
     }
 
     /// Suspends the generator frame on top and hands `value` to its resumer.
-    func yieldFrame(_ value: Value, entry: Int, delegating: Bool) throws -> ResumeResult? {
+    func yieldFrame(_ value: Value, entry: Int, delegating: Bool, isValue: Bool = false) throws -> ResumeResult? {
         let frame = frames.removeLast()
         if let gen = frame.generator {
             gen.state = .suspended
             gen.delegating = delegating
+            gen.lastYieldWasValue = isValue
         }
         if frame.boundary { return .yielded(value) }
         frames[frames.count - 1].stack.append(value)
@@ -404,6 +435,43 @@ extension VM {
             }
         }
         try unwind(exception, isReraise: false, entry: entry)
+    }
+}
+
+extension VM {
+    func queueFinalizer(_ frame: Frame) {
+        pendingFinalizers.append(frame)
+        nextCheck = steps &+ 1
+    }
+
+    /// Throws GeneratorExit into the frames of dropped generators; what they raise is ignored
+    /// (CPython prints it as "Exception ignored in" on stderr).
+    func runFinalizers() throws {
+        while !pendingFinalizers.isEmpty {
+            let frame = pendingFinalizers.removeFirst()
+            guard nativeDepth < maxNativeDepth, frames.count < recursionLimit else { continue }
+            frame.boundary = true
+            frame.returnMode = .normal
+            frames.append(frame)
+            nativeDepth += 1
+            let entry = frames.count - 1
+            do {
+                try unwind(makeException(BuiltinTypes.generatorExit, args: []), isReraise: false, entry: entry)
+                _ = try run(entry: entry)
+            } catch is PyError {
+            } catch let r as Reraise {
+                _ = r
+            }
+            nativeDepth -= 1
+            if frames.count > entry { frames.removeSubrange(entry...) }
+            frame.stack.removeAll()
+        }
+    }
+
+    /// End of the program: drop the module's globals in order, closing suspended generators.
+    func finalizeModule() {
+        for slot in 0..<globals.values.count { globals.values[slot] = nil }
+        try? runFinalizers()
     }
 }
 

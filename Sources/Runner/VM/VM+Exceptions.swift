@@ -64,6 +64,7 @@ extension VM {
             if let gen = frame.generator {
                 gen.state = .finished
                 gen.frame.stack.removeAll()
+                gen.frame.locals.removeAll()
                 if exception.cls.isSubtype(of: BuiltinTypes.stopIteration)
                     || (gen.kind == .asyncGenerator && exception.cls.isSubtype(of: BuiltinTypes.stopAsyncIteration)) {
                     let what = gen.kind == .generator ? "generator" : gen.kind == .coroutine ? "coroutine" : "async generator"

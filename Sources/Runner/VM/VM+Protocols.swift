@@ -11,7 +11,7 @@ extension VM {
     }
 
     func strKey(_ s: PyStr) -> DictKey {
-        DictKey(value: .object(s), hash: s.value.hashValue)
+        DictKey(value: .object(s), hash: s.hash)
     }
 
     func hashKey(_ v: Value) throws -> DictKey {
@@ -37,7 +37,7 @@ extension VM {
             return d.isNaN ? 0 : d.hashValue
         case .object(let o):
             switch o {
-            case let s as PyStr: return s.value.hashValue
+            case let s as PyStr: return s.hash
             case let b as PyBigInt: return b.value.pythonHash
             case let t as PyTuple:
                 var h = Hasher()
@@ -310,7 +310,7 @@ extension VM {
             case let t as PyTuple: return .object(ArrayIterator(t.items))
             case let s as PyStr: return .object(ArrayIterator(s.scalars.map { .str(String(Character($0))) }, type: BuiltinTypes.strIterator))
             case let d as PyDict: return .object(DictIterator(d, mode: .keys))
-            case let s as PySet: return .object(SetIterator(s))
+            case let s as PySet: return .object(SetIterator(s, items: orderedSetValues(s)))
             case let r as PyRange: return .object(RangeIterator(start: r.start, stop: r.stop, step: r.step))
             case is PyIterator: return v
             case let b as PyBytes: return .object(ArrayIterator(b.bytes.map { .int(Int($0)) }))
@@ -505,13 +505,31 @@ extension VM {
             throw error(BuiltinTypes.typeError, "called match pattern must be a class")
         }
         guard subject.type.isSubtype(of: t) else { return .none }
+        guard case .object(let no) = names, let tuple = no as? PyTuple, case .int(let npos)? = tuple.items.first else {
+            return .object(PyTuple([]))
+        }
         var out: [Value] = []
-        if case .object(let no) = names, let tuple = no as? PyTuple {
-            for n in tuple.items {
-                guard let s = n.asObject as? PyStr else { continue }
-                guard let v = try? getAttr(subject, s.value) else { return .none }
-                out.append(v)
+        if npos > 0 {
+            let selfMatching: [PyType] = [BuiltinTypes.bool, BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.str, BuiltinTypes.bytes,
+                                          BuiltinTypes.dict, BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.set, BuiltinTypes.frozenset]
+            if selfMatching.contains(where: { $0 === t }) {
+                if npos > 1 { throw error(BuiltinTypes.typeError, "\(t.name)() accepts 1 positional sub-pattern (\(npos) given)") }
+                out.append(subject)
+            } else {
+                let matchArgs = try t.lookup("__match_args__").map { try iterate($0) } ?? []
+                if npos > matchArgs.count {
+                    throw error(BuiltinTypes.typeError, "\(t.name)() accepts \(matchArgs.count) positional sub-pattern\(matchArgs.count == 1 ? "" : "s") (\(npos) given)")
+                }
+                for i in 0..<npos {
+                    guard let v = try findAttr(subject, try stringValue(matchArgs[i])) else { return .none }
+                    out.append(v)
+                }
             }
+        }
+        for n in tuple.items.dropFirst() {
+            guard let s = n.asObject as? PyStr else { continue }
+            guard let v = try findAttr(subject, s.value) else { return .none }
+            out.append(v)
         }
         return .object(PyTuple(out))
     }

@@ -4,6 +4,9 @@
 // `sorted(key=...)`, or the event loop stepping a task) needs a Python result synchronously;
 // it ends when its boundary frame returns or yields.
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class VM {
     var frames: [Frame] = []
@@ -16,13 +19,13 @@ final class VM {
     let cancellation: CancellationFlag?
     let meter: MemoryMeter
     var steps = 0
-    private var nextCheck = 0
+    var nextCheck = 0
     /// Python frames allowed at once: CPython's recursion limit of 1000 less the three frames the
     /// oracle (`vtime.py`) itself occupies below the program, so depths match it exactly.
     let recursionLimit = 997
     /// Nested `run` calls from Swift (each costs Swift stack), bounded separately.
     var nativeDepth = 0
-    let maxNativeDepth = 200
+    let maxNativeDepth = 1000
     var warnings: [String] = []
     var virtualTime: Double = 0
     /// Hook for the event loop (part 2): called by `time.sleep`.
@@ -35,6 +38,15 @@ final class VM {
     let virtualSecondsLimit: Double
     /// Namespaces of library modules, kept to break their cycles at tear-down.
     var libraryGlobals: [Globals] = []
+    /// Frames of generators dropped while suspended, to be closed at the next instruction.
+    var pendingFinalizers: [Frame] = []
+    /// Finished frames kept for reuse by simple calls (saves three allocations per call).
+    var framePool: [Frame] = []
+    /// Resident memory when the run started: every 16K steps the growth since then is compared
+    /// with the memory limit, which catches what per-object accounting does not charge
+    /// (many small lists, instances, closures), so the daemon's RSS stays bounded.
+    let heapBaseline: Int? = HeapUsage.current() > 0 ? HeapUsage.current() : nil
+    var checkCounter = 0
 
     init(limits: ResolvedLimits, cancellation: CancellationFlag?) {
         self.globals = Globals(builtins: Builtins.table)
@@ -97,10 +109,15 @@ final class VM {
     /// cancellation. Memory is checked where memory is allocated.
     @inline(never)
     func periodicCheck() throws {
+        if !pendingFinalizers.isEmpty { try runFinalizers() }
         if steps >= stepLimit { throw VMStop.limit(.steps) }
         nextCheck = min(stepLimit, steps &+ 1024)
         if let c = cancellation, c.isCancelled { throw VMStop.cancelled }
         if DispatchTime.now().uptimeNanoseconds > wallDeadline { throw VMStop.limit(.wall) }
+        checkCounter &+= 1
+        if checkCounter & 15 == 0, let baseline = heapBaseline, HeapUsage.current() - baseline > meter.limit {
+            throw VMStop.limit(.memory)
+        }
     }
 
     /// Charges `bytes` for a new or grown object; stops the run at the memory limit.
@@ -139,10 +156,11 @@ final class VM {
     /// Runs the loop until the frame at index `entry` returns or yields; pops it.
     func run(entry: Int) throws -> ResumeResult {
         var frame = frames[frames.count - 1]
+        var instructions = frame.code.code
         while true {
             steps &+= 1
             if steps >= nextCheck { try periodicCheck() }
-            let ins = frame.code.code[frame.ip]
+            let ins = instructions[frame.ip]
             frame.ip &+= 1
             do {
                 switch ins.op {
@@ -323,7 +341,7 @@ final class VM {
                         }
                         if let gen = o as? PyGenerator, gen.kind == .generator {
                             try startGeneratorFrame(gen, send: .none, mode: .forIter(target: Int(ins.arg)))
-                            frame = frames[frames.count - 1]
+                            frame = frames[frames.count - 1]; instructions = frame.code.code
                             continue
                         }
                     }
@@ -333,8 +351,10 @@ final class VM {
                     }
                 case .returnValue:
                     let result = frame.stack.removeLast()
+                    // Let go of the finishing frame so it can be recycled.
+                    if frames.count >= 2 { frame = frames[frames.count - 2] }
                     if let outcome = try finishFrame(returning: result, entry: entry) { return outcome }
-                    frame = frames[frames.count - 1]
+                    frame = frames[frames.count - 1]; instructions = frame.code.code
 
                 case .buildTuple:
                     let n = Int(ins.arg)
@@ -455,6 +475,38 @@ final class VM {
                     let base = frame.stack.count - argc - 2
                     let callee = frame.stack[base]
                     let selfSlot = frame.stack[base + 1]
+                    // Fast path: a plain Python function called with exactly its positional parameters.
+                    if case .object(let co) = callee, let f = co as? PyFunction, f.code.isSimple {
+                        let isNull: Bool
+                        if case .object(let so) = selfSlot, so === BuiltinTypes.null { isNull = true } else { isNull = false }
+                        let given = isNull ? argc : argc + 1
+                        if given == f.code.argCount {
+                            let nf: Frame
+                            if let pooled = framePool.popLast() {
+                                pooled.reuse(code: f.code, globals: f.globals, function: f)
+                                nf = pooled
+                            } else {
+                                nf = Frame(code: f.code, globals: f.globals, locals: [Value?](repeating: nil, count: f.code.varnames.count), cells: [])
+                                nf.function = f
+                            }
+                            var j = 0
+                            if !isNull { nf.locals[0] = selfSlot; j = 1 }
+                            var k = base + 2
+                            while j < given {
+                                nf.locals[j] = frame.stack[k]
+                                j += 1
+                                k += 1
+                            }
+                            for _ in 0..<(argc + 2) { frame.stack.removeLast() }
+                            if frames.count >= recursionLimit {
+                                throw error(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
+                            }
+                            frames.append(nf)
+                            frame = nf
+                            instructions = nf.code.code
+                            continue
+                        }
+                    }
                     var args: [Value]
                     if case .object(let o) = selfSlot, o === BuiltinTypes.null {
                         args = Array(frame.stack[(base + 2)...])
@@ -462,7 +514,7 @@ final class VM {
                         args = Array(frame.stack[(base + 1)...])
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, [], frame: frame) { frame = frames[frames.count - 1] }
+                    if try invoke(callee, args, [], frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.code }
                 case .callKw:
                     guard case .object(let o) = frame.stack.removeLast(), let names = o as? PyTuple else { break }
                     let argc = Int(ins.arg)
@@ -477,7 +529,7 @@ final class VM {
                         if case .object(let so) = n, let s = so as? PyStr { kwargs.append((s.value, all[argc - nkw + i])) }
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1] }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.code }
                 case .callEx:
                     var kwargs: [(String, Value)] = []
                     if ins.arg & 1 != 0, case .object(let d) = frame.stack.removeLast(), let dict = d as? PyDict {
@@ -494,7 +546,7 @@ final class VM {
                     var args: [Value] = []
                     if case .object(let s) = selfSlot, s !== BuiltinTypes.null { args.append(selfSlot) }
                     if case .object(let t) = argsValue, let tuple = t as? PyTuple { args.append(contentsOf: tuple.items) }
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1] }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.code }
                 case .loadBuildClass:
                     frame.stack.append(Builtins.buildClassValue)
 
@@ -562,8 +614,8 @@ final class VM {
 
                 case .yieldValue:
                     let value = frame.stack.removeLast()
-                    if let outcome = try yieldFrame(value, entry: entry, delegating: ins.arg == 1) { return outcome }
-                    frame = frames[frames.count - 1]
+                    if let outcome = try yieldFrame(value, entry: entry, delegating: ins.arg == 1, isValue: ins.arg == 2) { return outcome }
+                    frame = frames[frames.count - 1]; instructions = frame.code.code
                 case .getYieldFromIter:
                     let v = frame.top
                     if case .object(let o) = v, let g = o as? PyGenerator {
@@ -580,7 +632,7 @@ final class VM {
                     let receiver = frame.top
                     if case .object(let o) = receiver, let gen = o as? PyGenerator, gen.kind != .asyncGenerator {
                         try startGeneratorFrame(gen, send: value, mode: .send(target: Int(ins.arg)))
-                        frame = frames[frames.count - 1]
+                        frame = frames[frames.count - 1]; instructions = frame.code.code
                         continue
                     }
                     switch try sendToIterator(receiver, value) {
@@ -621,6 +673,20 @@ final class VM {
                         throw error(BuiltinTypes.importError, "cannot import name '\(name)' from '\(module.name)' (unknown location)")
                     }
                     frame.stack.append(v)
+                case .importStar:
+                    guard case .object(let o) = frame.stack.removeLast(), let module = o as? PyModule else { break }
+                    var names: [String]
+                    if let all = module.dict["__all__"] {
+                        names = try iterate(all).map { try stringValue($0) }
+                    } else {
+                        names = module.dict.keys.filter { !$0.hasPrefix("_") }.sorted()
+                    }
+                    for n in names {
+                        guard let v = module.dict[n] else {
+                            throw error(BuiltinTypes.attributeError, "module '\(module.name)' has no attribute '\(n)'")
+                        }
+                        frame.globals.values[frame.globals.slot(for: n)] = v
+                    }
                 case .storeAnnotation:
                     let annotation = frame.stack.removeLast()
                     if let ns = frame.classNamespace {
@@ -649,9 +715,39 @@ final class VM {
             } catch {
                 let (exception, isReraise) = asPythonException(error)
                 try unwind(exception, isReraise: isReraise, entry: entry)
-                frame = frames[frames.count - 1]
+                frame = frames[frames.count - 1]; instructions = frame.code.code
             }
         }
+    }
+}
+
+/// The process's resident set size in bytes, from `/proc/self/statm` (Linux); 0 elsewhere.
+enum HeapUsage {
+    static func current() -> Int {
+        #if os(Linux)
+        let fd = open("/proc/self/statm", O_RDONLY)
+        if fd < 0 { return 0 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 127) }
+        if n <= 0 { return 0 }
+        // "size resident shared ...": the second field, in pages.
+        var field = 0
+        var value = 0
+        for i in 0..<n {
+            let c = buffer[i]
+            if c == UInt8(ascii: " ") {
+                field += 1
+                if field == 2 { break }
+                value = 0
+            } else if c >= 48 && c <= 57 {
+                value = value &* 10 &+ Int(c - 48)
+            }
+        }
+        return value &* 4096
+        #else
+        return 0
+        #endif
     }
 }
 

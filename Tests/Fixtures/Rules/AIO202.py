@@ -7,12 +7,12 @@ async def fetch_data(n):
     return {"id": n}
 
 
-async def mistake_one():  # AIO302: true as well, until the await is added
+async def mistake_one():  # OK: not AIO302, it forgot an await rather than needing none
     result = fetch_data(1)  # forgot await — result is a coroutine, not data!
     print(result)  # AIO202: the seed's Mistake 1
 
 
-async def more_uses():  # AIO302
+async def more_uses():  # OK: not AIO302, it creates a coroutine (forgotten await)
     a = fetch_data(2)
     value = a["id"]  # AIO202: indexed
     b = fetch_data(3)

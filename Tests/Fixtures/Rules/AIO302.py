@@ -69,3 +69,13 @@ class Process:
 class Gen:
     async def asend(self, value):  # OK: async generator protocol
         return value
+
+
+async def fetch_data(n):
+    await asyncio.sleep(0.1)
+    return n
+
+
+async def forgot_await():  # OK: it forgot an await (AIO202 below), so "plain def" would be wrong advice
+    result = fetch_data(1)
+    print(result)  # AIO202

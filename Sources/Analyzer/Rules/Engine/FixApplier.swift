@@ -78,16 +78,17 @@ extension Linter {
     /// `asyncd check --fix`: applies fixes and re-checks until nothing changes (at most
     /// `maxRounds` rounds), like ruff. Only safe fixes unless `includeUnsafe`.
     public static func fix(source: String, path: String? = nil, selection: RuleSelection = .all,
-                           includeUnsafe: Bool = false, maxRounds: Int = 10) throws -> FixResult {
+                           includeUnsafe: Bool = false, maxRounds: Int = 10,
+                           importedModules: [String: ModuleSummary] = [:]) throws -> FixResult {
         try fix(source: source, path: path, selection: selection, includeUnsafe: includeUnsafe, maxRounds: maxRounds,
-                parse: PythonFrontEnd.parse)
+                importedModules: importedModules, parse: PythonFrontEnd.parse)
     }
 
     /// The fix loop over any front end (the tests also drive it with CPython's AST).
     static func fix(source: String, path: String?, selection: RuleSelection, includeUnsafe: Bool, maxRounds: Int,
-                    parse: (String) throws -> ParseResult) throws -> FixResult {
+                    importedModules: [String: ModuleSummary] = [:], parse: (String) throws -> ParseResult) throws -> FixResult {
         func check(source: String, path: String?, selection: RuleSelection) throws -> [Diagnostic] {
-            Linter.check(parsed: try parse(source), source: source, path: path, selection: selection, importedModules: [:])
+            Linter.check(parsed: try parse(source), source: source, path: path, selection: selection, importedModules: importedModules)
         }
         var current = source
         var total = 0

@@ -118,3 +118,19 @@ public struct PyprojectConfig: Hashable, Sendable {
         return result
     }
 }
+
+extension RuleSelection {
+    /// The selection `asyncd check` uses for one file: `[tool.asyncd]` of the nearest
+    /// `pyproject.toml` (when `path` is known), refined by `--select` / `--ignore` from the
+    /// command line (a non-empty `--select` replaces the file's `select`; ignores add up).
+    /// Fails on an entry that names no rule.
+    public static func effective(forPath path: String?, select: String?, ignore: String?) -> Result<RuleSelection, SelectionError> {
+        switch parse(select: select, ignore: ignore) {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let commandLine):
+            let base = path.flatMap { PyprojectConfig.nearest(to: $0)?.selection } ?? .all
+            return .success(base.overridden(by: commandLine))
+        }
+    }
+}

@@ -70,20 +70,74 @@ extension Rule {
 /// Everything a rule may read about one file; the expensive analyses are computed once, lazily.
 public final class RuleContext {
     public let source: SourceText
-    public let model: SemanticModel
+    public let module: Module
     public let path: String?
+    private let importedModules: [String: ModuleSummary]
+    private var cachedModel: SemanticModel?
     private var cachedViolations: [ScopeViolation]?
     private var cachedFlow: CoroutineFlow?
 
-    public init(source: SourceText, model: SemanticModel, path: String?) {
+    public init(source: SourceText, module: Module, path: String?, importedModules: [String: ModuleSummary] = [:]) {
         self.source = source
-        self.model = model
+        self.module = module
         self.path = path
+        self.importedModules = importedModules
+    }
+
+    public convenience init(source: SourceText, model: SemanticModel, path: String?) {
+        self.init(source: source, module: model.module, path: path, importedModules: model.importedModules)
+        cachedModel = model
+    }
+
+    /// The semantic model, built on first use.
+    public var model: SemanticModel {
+        if let cachedModel { return cachedModel }
+        let result = SemanticModel(module: module, source: source, importedModules: importedModules)
+        cachedModel = result
+        return result
+    }
+
+    /// Whether any rule can fire on this file at all. Every rule needs an `async`/`await`
+    /// keyword, an `asyncio`/`asyncpg` name (both contain "async"), an `aiohttp`, `httpx` or
+    /// `aiofiles` name, or a coroutine function imported from a sibling module; a file with
+    /// none of these (most files) skips the semantic model entirely.
+    public var mayContainAsyncCode: Bool {
+        Self.mayContainAsyncCode(source.bytes, importedModules: importedModules)
+    }
+
+    static let asyncWords = ["async", "await", "aiohttp", "httpx", "aiofiles"]
+
+    static func mayContainAsyncCode<Bytes: RandomAccessCollection>(_ bytes: Bytes, importedModules: [String: ModuleSummary]) -> Bool
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        if importedModules.values.contains(where: { !$0.coroutineFunctions.isEmpty }) { return true }
+        return containsAny(bytes, of: asyncWords)
+    }
+
+    static func containsAny<Bytes: RandomAccessCollection>(_ bytes: Bytes, of words: [String]) -> Bool
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        let needles = words.map { Array($0.utf8) }
+        guard bytes.count >= 5 else { return false }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "a") || byte == UInt8(ascii: "h") {
+                for needle in needles where needle[0] == byte && index + needle.count <= bytes.endIndex {
+                    var matched = true
+                    for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched { return true }
+                }
+            }
+            index += 1
+        }
+        return false
     }
 
     public var scopeViolations: [ScopeViolation] {
         if let cachedViolations { return cachedViolations }
-        let result = ScopeChecker.check(model.module)
+        let result = ScopeChecker.check(module)
         cachedViolations = result
         return result
     }

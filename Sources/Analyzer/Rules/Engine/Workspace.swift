@@ -61,6 +61,32 @@ public enum Workspace {
         }
     }
 
+    /// `asyncd check --fix` over a workspace: each file fixed until stable (see `Linter.fix`),
+    /// with sibling modules' coroutine functions known; results in the order of `files`.
+    public static func fix(_ files: [File], includeUnsafe: Bool = false,
+                           selection: @Sendable (String) -> RuleSelection = { _ in .all }) -> [Result<Linter.FixResult, AnalyzerError>] {
+        var byFolder: [String: [(name: String, summary: ModuleSummary)]] = [:]
+        for file in files {
+            let (folder, module) = split(normalized(file.path))
+            byFolder[folder, default: []].append((module, ModuleSummary.scan(file.source)))
+        }
+        let folders = byFolder
+        let results = ConcurrentResults<Result<Linter.FixResult, AnalyzerError>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            do {
+                let parsed = try PythonFrontEnd.parse(file.source)
+                let imported = importNames(for: file.path, module: parsed.module, folders: folders)
+                let fixed = try Linter.fix(source: file.source, path: file.path, selection: selection(file.path),
+                                           includeUnsafe: includeUnsafe, importedModules: imported)
+                results.set(index, .success(fixed))
+            } catch {
+                results.set(index, .failure(AnalyzerError(description: "\(error)")))
+            }
+        }
+        return results.values.map { $0 ?? .failure(AnalyzerError(description: "not analysed")) }
+    }
+
     static func normalized(_ path: String) -> String {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: path).standardizedFileURL.path
     }
@@ -104,7 +130,13 @@ public enum Workspace {
         for stmt in body {
             switch stmt.kind {
             case .import(let aliases): names += aliases.map(\.name)
-            case .importFrom(let module, _, let level): names.append(String(repeating: ".", count: level) + (module ?? ""))
+            case .importFrom(let module, let aliases, let level):
+                let base = String(repeating: ".", count: level) + (module ?? "")
+                names.append(base)
+                // `from . import helpers`, `from pkg import mod`: the imported names may be modules.
+                for alias in aliases where alias.name != "*" {
+                    names.append(level > 0 && (module ?? "").isEmpty ? base + alias.name : base + "." + alias.name)
+                }
             default: break
             }
             for block in ASTChildren.blocks(of: stmt) { names += importedModuleNames(block, depth: depth + 1) }

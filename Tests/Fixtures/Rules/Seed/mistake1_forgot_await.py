@@ -8,6 +8,6 @@ async def fetch_data(delay: float, value: str) -> str:
     return value
 
 
-async def main():  # AIO302: as written, main awaits nothing either
+async def main():  # OK: not AIO302, main forgot an await rather than needing none
     result = fetch_data(1)  # forgot await — result is a coroutine, not data!
     print(result)  # AIO202: <coroutine object fetch_data ...>

@@ -1,0 +1,4 @@
+# expect limit: memory
+hoard = []
+while True:
+    hoard.append([0] * 50)
