@@ -189,3 +189,19 @@ extension LSPDocumentSyncTests {
         #expect(t.reply(id)?["result"]?["text"]?.stringValue?.contains("await asyncio.sleep(1) # 😀") == true)
     }
 }
+
+extension LSPDocumentSyncTests {
+    /// Pathological nesting analysed on the diagnostics queue (not a large-stack worker): the
+    /// parser's stack guard must keep the server alive, and the document still gets diagnostics.
+    @Test func deeplyNestedDocumentsArePublishedWithoutCrashing() {
+        let uri = "untitled:deep.py"
+        let text = "x = " + String(repeating: "(", count: 20_000) + String(repeating: ")", count: 20_000) + "\n"
+            + "async def f():\n    " + String(repeating: "await ", count: 5_000) + "g()\n"
+        let t = InProcess.serve(ndjson: M.initialize() + [
+            M.didOpen(uri, text),
+            M.request(1, "textDocument/diagnostic", .object(["textDocument": M.textDocument(uri)])),
+        ])
+        #expect(t.published(uri).count == 1)
+        #expect(t.reply(1)?["result"]?["items"] == t.published(uri).first?["diagnostics"])
+    }
+}
