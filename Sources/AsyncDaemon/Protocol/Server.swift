@@ -359,6 +359,8 @@ final class Server: Sendable {
                 }
             }
             if case .exit(let code) = process() { return code }
+            // Everything this read delivered is handled: analyse the documents it changed.
+            lsp.flushChanges()
         }
         reader?.finish(emit: { events.append($0) })
         if case .exit(let code) = process() { return code }

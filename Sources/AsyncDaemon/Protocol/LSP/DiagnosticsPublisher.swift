@@ -4,9 +4,11 @@ import Synchronization
 
 /// Server-sent `textDocument/publishDiagnostics` (LSP 3.17 §PublishDiagnostics), debounced.
 ///
-/// Every change schedules an analysis `debounceMilliseconds` later (5 ms unless configured)
-/// and bumps the document's ticket; when the delay is over, only the newest ticket analyses, so
-/// a burst of keystrokes costs one analysis. Analyses run one at a time on a serial queue, on a
+/// The read loop hands over the documents changed by each read from the input
+/// (`LanguageServer.flushChanges`), so changes that arrive together cost one analysis. Each
+/// hand-over bumps the document's ticket and schedules an analysis `debounceMilliseconds` later
+/// (0 unless configured: at once); when it runs, only the newest ticket analyses, so a burst of
+/// keystrokes within the debounce costs one analysis too. Analyses run one at a time on a serial queue, on a
 /// snapshot; the result is sent only while the document is still at the analysed version
 /// (`DocumentStore.ifCurrent`), so diagnostics are never published for a stale version.
 ///
