@@ -5,7 +5,7 @@ import Testing
 /// The JSON-RPC 2.0 specification's examples and the LSP lifecycle, from the conversation
 /// fixtures, in both framings: in process (fast, every case) and against the built binary.
 @Suite struct ConformanceTests {
-    static let fixtures = ["Daemon/jsonrpc-spec-examples.txt", "Daemon/lifecycle.txt"]
+    static let fixtures = ["Daemon/jsonrpc-spec-examples.txt", "Daemon/lifecycle.txt", "Daemon/language-server.txt"]
 
     static func allCases() -> [ConversationCase] {
         fixtures.flatMap { (try? ConversationCase.load($0)) ?? [] }

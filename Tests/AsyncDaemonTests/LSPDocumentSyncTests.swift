@@ -64,12 +64,17 @@ import Testing
         #expect(t.reply(1)?["result"]?["text"] == .string("b = 2\r\n"))
     }
 
-    @Test func aBurstOfChangesCostsOnePublishForTheLastVersion() {
-        var lines = M.initialize(options: .object(["debounceMilliseconds": .int(400)])) + [M.didOpen(uri, "import asyncio\n")]
+    /// A burst of changes costs one analysis: changes that arrive in one read of the input are
+    /// analysed once (no debounce configured), and with `debounceMilliseconds` so are changes
+    /// spread over several reads within the delay.
+    @Test(arguments: [(nil, 65_536), (400, 97)] as [(Int?, Int)])
+    func aBurstOfChangesCostsOnePublishForTheLastVersion(debounce: Int?, chunkSize: Int) {
+        let options: JSONValue? = debounce.map { .object(["debounceMilliseconds": .int($0)]) }
+        var lines = M.initialize(options: options) + [M.didOpen(uri, "import asyncio\n")]
         for version in 2...60 {
             lines.append(M.didChange(uri, version: version, range: M.range(1, 0, 1, 0), text: version == 60 ? "async def f(): pass\nasync def g():\n    f()\n" : ""))
         }
-        let t = InProcess.serve(ndjson: lines)
+        let t = InProcess.serve(Frames.ndjson(lines), chunkSize: chunkSize)
         let published = t.published(uri)
         #expect(published.count == 1, "\(published.count) publishes")
         #expect(published.first?["version"] == .int(60))
@@ -120,5 +125,91 @@ import Testing
         ])
         #expect(t.reply(1)?["result"]?["text"] == .string("a\n"))
         #expect(t.problems.count == 2)
+    }
+
+    /// With no debounce, many publishes happen while changes keep arriving: each must describe
+    /// the text of the version it names (AIO201 exactly in the even versions, whose text drops a
+    /// coroutine), versions only increase, and the last publish is for the last version.
+    @Test func publishesNeverMixVersions() {
+        let uri = "untitled:stale.py"
+        let base = "async def f():\n    return 1\nasync def g():\n    return await f()\n"
+        var lines = M.initialize(options: .object(["debounceMilliseconds": .int(0)])) + [M.didOpen(uri, base)]
+        for version in 2...300 {
+            let text = version % 2 == 0 ? base + "async def h():\n    f()\n    await g()\n" : base
+            lines.append(M.didChange(uri, version: version, range: nil, text: text))
+        }
+        // Small reads: the changes reach the server in many batches, so usually several publishes
+        // happen (about 10 here; how many depends on the machine's load, so it is not asserted).
+        let t = InProcess.serve(Frames.ndjson(lines), chunkSize: 512)
+        let published = t.published(uri)
+        #expect(!published.isEmpty)
+        let versions = published.compactMap { $0["version"]?.numberValue?.intValue }
+        #expect(versions.count == published.count)
+        #expect(versions == versions.sorted() && Set(versions).count == versions.count, "\(versions)")
+        #expect(versions.last == 300)
+        for publish in published {
+            guard let version = publish["version"]?.numberValue?.intValue, version > 1 else { continue }
+            let codes = publish["diagnostics"]?.diagnosticCodes ?? []
+            #expect(codes.contains("AIO201") == (version % 2 == 0), "version \(version): \(codes)")
+        }
+    }
+}
+
+extension LSPDocumentSyncTests {
+    /// Every language-server method with params of every wrong shape and extreme positions:
+    /// requests get an error or a result, notifications are dropped, and the server still answers.
+    @Test func badParamsAndExtremePositionsNeverBreakTheServer() {
+        let uri = "untitled:bad.py"
+        let huge: JSONValue = .number(JSONNumber(validatedText: "9223372036854775807"))
+        let tiny: JSONValue = .number(JSONNumber(validatedText: "-9223372036854775808"))
+        let positions: [JSONValue] = [
+            .object(["line": huge, "character": huge]), .object(["line": tiny, "character": tiny]),
+            .object(["line": .int(0), "character": .double(1.5)]), .object(["line": .string("0"), "character": .int(0)]),
+            .object([:]), .null, .array([]),
+        ]
+        let shapes: [JSONValue] = [.null, .array([]), .int(1), .string("x"), .object([:]),
+                                   .object(["textDocument": .int(3)]), .object(["textDocument": .object(["uri": .int(1)])])]
+        var lines = M.initialize() + [M.didOpen(uri, "import asyncio\r\nawait asyncio.sleep(1) # 😀\n")]
+        var id = 1
+        let requests = ["textDocument/hover", "textDocument/codeAction", "textDocument/diagnostic", "textDocument/codeLens",
+                        "workspace/executeCommand", "$/asyncd/documentText"]
+        let notifications = ["textDocument/didOpen", "textDocument/didChange", "textDocument/didClose",
+                             "workspace/didChangeConfiguration", "workspace/didChangeWatchedFiles", "workspace/didChangeWorkspaceFolders"]
+        for shape in shapes {
+            for method in requests { lines.append(M.request(id, method, shape)); id += 1 }
+            for method in notifications where method != "textDocument/didClose" { lines.append(M.notification(method, shape)) }
+        }
+        for position in positions {
+            let range: JSONValue = .object(["start": position, "end": position])
+            lines.append(M.request(id, "textDocument/hover", .object(["textDocument": M.textDocument(uri), "position": position]))); id += 1
+            lines.append(M.request(id, "textDocument/codeAction", .object(["textDocument": M.textDocument(uri), "range": range,
+                                                                           "context": .object(["diagnostics": .array([])])]))); id += 1
+            lines.append(M.notification("textDocument/didChange", .object([
+                "textDocument": .object(["uri": .string(uri), "version": .int(id)]),
+                "contentChanges": .array([.object(["range": range, "text": .string("é\r")])])])))
+        }
+        lines.append(M.documentText(id, uri))
+        let t = InProcess.serve(ndjson: lines)
+        for request in 1..<id {
+            let reply = t.reply(request)
+            #expect(reply?["result"] != nil || reply?["error"]?["code"] != nil, "request \(request)")
+        }
+        #expect(t.reply(id)?["result"]?["text"]?.stringValue?.contains("await asyncio.sleep(1) # 😀") == true)
+    }
+}
+
+extension LSPDocumentSyncTests {
+    /// Pathological nesting analysed on the diagnostics queue (not a large-stack worker): the
+    /// parser's stack guard must keep the server alive, and the document still gets diagnostics.
+    @Test func deeplyNestedDocumentsArePublishedWithoutCrashing() {
+        let uri = "untitled:deep.py"
+        let text = "x = " + String(repeating: "(", count: 20_000) + String(repeating: ")", count: 20_000) + "\n"
+            + "async def f():\n    " + String(repeating: "await ", count: 5_000) + "g()\n"
+        let t = InProcess.serve(ndjson: M.initialize() + [
+            M.didOpen(uri, text),
+            M.request(1, "textDocument/diagnostic", .object(["textDocument": M.textDocument(uri)])),
+        ])
+        #expect(t.published(uri).count == 1)
+        #expect(t.reply(1)?["result"]?["items"] == t.published(uri).first?["diagnostics"])
     }
 }

@@ -162,3 +162,41 @@ import Testing
         #expect(refined.reply(1)?["result"]?["items"]?.diagnosticCodes == ["AIO201"])
     }
 }
+
+extension LSPFeatureTests {
+    @Test func runWithTraceIsCancellable() {
+        let uri = "file:///nonexistent-asyncd-test/loop.py"
+        let text = "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n"
+        let start = Date()
+        let t = InProcess.serve(ndjson: M.initialize() + [
+            M.didOpen(uri, text),
+            M.request(1, "workspace/executeCommand", .object(["command": .string("asyncd.runWithTrace"), "arguments": .array([.string(uri)])])),
+            M.notification("$/cancelRequest", .object(["id": .int(1)])),
+            M.request(2, "textDocument/codeLens", .object(["textDocument": M.textDocument(uri)])),
+        ])
+        #expect(t.reply(1)?["error"]?["code"] == .int(-32800))
+        #expect(t.replies.filter { $0["id"] == .int(1) }.count == 1)
+        #expect(t.reply(2)?["result"]?.arrayValue?.count == 1)
+        #expect(Date().timeIntervalSince(start) < 30)
+    }
+}
+
+extension LSPFeatureTests {
+    @Test func addedWorkspaceFoldersAreIndexed() throws {
+        let dir = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = WorkspaceIndex.uri(forPath: dir.path)
+        let main = root + "/main.py"
+        let mainText = try String(contentsOf: dir.appendingPathComponent("main.py"), encoding: .utf8)
+        let folder: JSONValue = .array([.object(["uri": .string(root), "name": .string("ws")])])
+        let t = InProcess.serve(ndjson: M.initialize() + [
+            M.didOpen(main, mainText),
+            M.request(1, "textDocument/diagnostic", .object(["textDocument": M.textDocument(main)])),
+            M.notification("workspace/didChangeWorkspaceFolders", .object(["event": .object(["added": folder, "removed": .array([])])])),
+        ])
+        // Without the folder `fetch` is unknown; once it is added and indexed, the last publish
+        // for main.py knows helpers.fetch is a coroutine function.
+        #expect(t.reply(1)?["result"]?["items"]?.diagnosticCodes == [])
+        #expect(t.published(main).last?["diagnostics"]?.diagnosticCodes == ["AIO201"])
+    }
+}

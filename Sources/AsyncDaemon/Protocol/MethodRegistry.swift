@@ -28,6 +28,7 @@ enum MethodRegistry {
         ("window/workDoneProgress/create", .serverRequest),
         ("workspace/didChangeConfiguration", .notification),
         ("workspace/didChangeWatchedFiles", .notification),
+        ("workspace/didChangeWorkspaceFolders", .notification),
         ("workspace/executeCommand", .request),
     ]
 

@@ -120,6 +120,8 @@ final class Server: Sendable {
             lsp.changeConfiguration(params)
         case "workspace/didChangeWatchedFiles":
             lsp.index.filesChanged(params, server: lsp)
+        case "workspace/didChangeWorkspaceFolders":
+            lsp.index.foldersChanged(params, server: lsp)
         default:
             // `initialized`, and anything else: notifications are never answered, and those
             // before `initialize` or after `shutdown` are dropped (LSP 3.17 lifecycle).
@@ -357,6 +359,8 @@ final class Server: Sendable {
                 }
             }
             if case .exit(let code) = process() { return code }
+            // Everything this read delivered is handled: analyse the documents it changed.
+            lsp.flushChanges()
         }
         reader?.finish(emit: { events.append($0) })
         if case .exit(let code) = process() { return code }

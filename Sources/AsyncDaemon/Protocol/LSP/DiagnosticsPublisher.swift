@@ -4,9 +4,11 @@ import Synchronization
 
 /// Server-sent `textDocument/publishDiagnostics` (LSP 3.17 §PublishDiagnostics), debounced.
 ///
-/// Every change schedules an analysis `debounceMilliseconds` later (15 ms unless configured)
-/// and bumps the document's ticket; when the delay is over, only the newest ticket analyses, so
-/// a burst of keystrokes costs one analysis. Analyses run one at a time on a serial queue, on a
+/// The read loop hands over the documents changed by each read from the input
+/// (`LanguageServer.flushChanges`), so changes that arrive together cost one analysis. Each
+/// hand-over bumps the document's ticket and schedules an analysis `debounceMilliseconds` later
+/// (0 unless configured: at once); when it runs, only the newest ticket analyses, so a burst of
+/// keystrokes within the debounce costs one analysis too. Analyses run one at a time on a serial queue, on a
 /// snapshot; the result is sent only while the document is still at the analysed version
 /// (`DocumentStore.ifCurrent`), so diagnostics are never published for a stale version.
 ///
@@ -15,6 +17,8 @@ final class DiagnosticsPublisher: Sendable {
     private let tickets = Mutex<[String: Int]>([:])
     private let queue = DispatchQueue(label: "asyncd.diagnostics")
     private let pending = DispatchGroup()
+    /// Bumped by every scheduled analysis; the idle trim runs only when it has not moved.
+    private let activity = Mutex(0)
 
     func schedule(_ uri: String, server: LanguageServer) {
         let ticket = tickets.withLock { all -> Int in
@@ -24,10 +28,36 @@ final class DiagnosticsPublisher: Sendable {
         }
         let delay = server.configuration.debounceMilliseconds
         pending.enter()
-        queue.asyncAfter(deadline: .now() + .milliseconds(delay)) { [self] in
+        let job: @Sendable () -> Void = { [self] in
             defer { pending.leave() }
             guard tickets.withLock({ $0[uri] }) == ticket else { return }  // a newer change came
             publish(uri, server: server)
+            trimWhenIdle()
+        }
+        guard delay > 0 else { return queue.async(execute: job) }
+        // A timer with (almost) no leeway: `asyncAfter` lets Dispatch fire late by a fraction of
+        // the delay, which measured as several extra milliseconds per keystroke.
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + .milliseconds(delay), leeway: .microseconds(200))
+        timer.setEventHandler {
+            timer.cancel()  // one-shot; cancelling releases this handler and with it the timer
+            job()
+        }
+        timer.resume()
+    }
+
+    /// Half a second after the last analysis, hands the heap's free pages back to the system
+    /// (glibc keeps them otherwise), so an idle server's resident memory stays small.
+    private func trimWhenIdle() {
+        let mark = activity.withLock { value -> Int in
+            value &+= 1
+            return value
+        }
+        queue.asyncAfter(deadline: .now() + .milliseconds(500)) { [self] in
+            guard activity.withLock({ $0 }) == mark else { return }
+            #if os(Linux)
+            _ = glibcMallocTrim(0)
+            #endif
         }
     }
 
@@ -66,3 +96,9 @@ final class DiagnosticsPublisher: Sendable {
     /// Blocks until every scheduled analysis has run (end of input).
     func wait() { pending.wait() }
 }
+
+#if os(Linux)
+/// glibc's `malloc_trim(3)` (not exported by the Glibc module map).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

@@ -4,8 +4,8 @@ import Analyzer
 /// `publishDiagnostics` pushes, for the document's current version.
 ///
 /// - params: `{"textDocument": {"uri"}, "identifier"?, "previousResultId"?}`
-/// - result: `{"kind": "full", "resultId": "<version>", "items": [Diagnostic]}`; when
-///   `previousResultId` names the current version (and nothing else changed) `{"kind": "unchanged", "resultId"}`.
+/// - result: `{"kind": "full", "resultId": "<version>", "items": [Diagnostic]}` (always a full
+///   report; `previousResultId` is accepted and not used).
 /// - errors: -32602 bad params or a document that is not open; -32002 before `initialize`.
 ///
 /// Example: `{"jsonrpc":"2.0","id":2,"method":"textDocument/diagnostic","params":{"textDocument":{"uri":"file:///t.py"}}}`
@@ -38,25 +38,5 @@ enum DocumentDiagnosticRequest {
                 ResultEncoding.diagnostic($0, lines: lines, encoding: encoding, uri: params.snapshot.uri)
             }),
         ])
-    }
-}
-
-/// `$/asyncd/documentText`: a debugging and test aid. The server's copy of an open document,
-/// exactly (CRLF kept), with its version: the document-sync replay test compares it with the
-/// client's buffer after every edit.
-///
-/// - params: `{"uri": string}`
-/// - result: `{"uri", "version", "text"}`
-/// - errors: -32602 when the document is not open.
-///
-/// Example: `{"jsonrpc":"2.0","id":3,"method":"$/asyncd/documentText","params":{"uri":"file:///t.py"}}`
-enum DocumentTextRequest {
-    static let name = "$/asyncd/documentText"
-
-    static func documentText(_ params: JSONValue?, documents: DocumentStore) throws(ProtocolError) -> JSONValue {
-        let p = try ParamsDecoder(params, allowed: ["uri"])
-        let uri = try p.string("uri")
-        guard let snapshot = documents.snapshot(uri) else { throw .invalidParams("document not open: \(uri)") }
-        return .object(["uri": .string(uri), "version": .int(snapshot.version), "text": .string(snapshot.text)])
     }
 }

@@ -19,6 +19,8 @@ final class LanguageServer: Sendable {
         var generation = 0
         var cache: [String: (version: Int, generation: Int, configuration: LSPConfiguration, diagnostics: [Diagnostic])] = [:]
         var nextOutgoingID = 1
+        /// Documents changed by the messages of the current input read, analysed by `flushChanges`.
+        var changedURIs: [String] = []
         var clientSupportsProgress = false
     }
     private let state = Mutex(State())
@@ -36,7 +38,7 @@ final class LanguageServer: Sendable {
     /// `workspaceFolders`/`rootUri` and the client's capabilities say.
     func configure(encoding: PositionEncoding, params: JSONValue?) {
         var configuration = LSPConfiguration()
-        if let options = params?["initializationOptions"] { configuration.update(from: options, log: log) }
+        if let options = params?["initializationOptions"] { configuration.update(from: options["asyncd"] ?? options, log: log) }
         let progress = params?["capabilities"]?["window"]?["workDoneProgress"]?.boolValue ?? false
         state.withLock {
             $0.encoding = encoding
@@ -75,7 +77,7 @@ final class LanguageServer: Sendable {
     func didOpen(_ params: TextDocumentSync.OpenParams) {
         documents.open(uri: params.uri, version: params.version, text: params.text)
         noteText(uri: params.uri, text: params.text)
-        publisher.schedule(params.uri, server: self)
+        noteChanged(params.uri)
     }
 
     func didChange(_ params: TextDocumentSync.ChangeParams) {
@@ -83,7 +85,25 @@ final class LanguageServer: Sendable {
             log.report("didChange for a document that is not open: \(params.uri)")
             return
         }
-        publisher.schedule(params.uri, server: self)
+        noteChanged(params.uri)
+    }
+
+    private func noteChanged(_ uri: String) {
+        state.withLock { s in
+            if !s.changedURIs.contains(uri) { s.changedURIs.append(uri) }
+        }
+    }
+
+    /// Called by the read loop when it has handled every message of one read from the input,
+    /// before it waits for more: each document changed by those messages gets one analysis
+    /// (after the configured debounce), so a burst of changes that arrives together — a paste,
+    /// a multi-cursor edit, a client flushing its queue — costs one analysis without any timer.
+    func flushChanges() {
+        let changed = state.withLock { s -> [String] in
+            defer { s.changedURIs.removeAll(keepingCapacity: true) }
+            return s.changedURIs
+        }
+        for uri in changed { publisher.schedule(uri, server: self) }
     }
 
     func didClose(uri: String) {
@@ -184,6 +204,7 @@ final class LanguageServer: Sendable {
 
     /// Waits for pending diagnostics and background indexing (end of input).
     func drain() {
+        flushChanges()
         index.wait()
         publisher.wait()
     }
@@ -195,7 +216,7 @@ final class LanguageServer: Sendable {
 /// the client's selection refines (a non-empty `select` replaces, `ignore` adds up).
 struct LSPConfiguration: Sendable, Equatable {
     var selection = RuleSelection()
-    var debounceMilliseconds = 15
+    var debounceMilliseconds = 0
 
     mutating func update(from options: JSONValue, log: ProblemLog) {
         func codes(_ key: String) -> [String]? {

@@ -144,6 +144,24 @@ final class WorkspaceIndex: Sendable {
         if touched { server.invalidate() }
     }
 
+    /// `workspace/didChangeWorkspaceFolders`: `{"event": {"added": [WorkspaceFolder], "removed": [WorkspaceFolder]}}`.
+    /// Modules under removed folders are forgotten; the folders are indexed again.
+    func foldersChanged(_ params: JSONValue?, server: LanguageServer) {
+        func paths(_ key: String) -> [String] {
+            (params?["event"]?[key]?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue.flatMap(AnalyzeMethod.filePath(fromURI:)) }
+        }
+        let added = paths("added"), removed = paths("removed")
+        state.withLock { s in
+            s.roots.removeAll { removed.contains($0) }
+            for root in added where !s.roots.contains(root) { s.roots.append(root) }
+            for folder in removed {
+                for path in s.summaries.keys where path.hasPrefix(folder + "/") { s.summaries[path] = nil }
+            }
+        }
+        if !removed.isEmpty { server.invalidate() }
+        indexInBackground(server: server)
+    }
+
     /// `file://` URI of an absolute path (percent-encoding what URIs do not allow).
     static func uri(forPath path: String) -> String {
         var out = "file://"

@@ -34,7 +34,7 @@ enum InitializeMethod {
                 "codeLensProvider": .object(["resolveProvider": .bool(false)]),
                 "executeCommandProvider": .object(["commands": .array([.string(ExecuteCommandRequest.runWithTrace)])]),
                 "workspace": .object([
-                    "workspaceFolders": .object(["supported": .bool(true)]),
+                    "workspaceFolders": .object(["supported": .bool(true), "changeNotifications": .bool(true)]),
                 ]),
                 "experimental": .object([
                     "methods": .array(MethodRegistry.customMethods.map { .string($0) }),

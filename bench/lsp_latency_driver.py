@@ -1,0 +1,220 @@
+"""didChange → publishDiagnostics latency and idle RSS of language servers, one driver for all.
+
+For each server command: start it, initialize (rootUri = a temporary folder holding only the
+test file), open a generated 2,000-line Python file with async code (and a few mistakes), wait
+for its first diagnostics, then send 200 incremental didChange notifications one at a time, each
+waiting for the publishDiagnostics of the new version (or, for servers that send no version, the
+next one for the file). Reports p50/p95/mean in ms, and RSS (VmRSS of the server process and its
+children) after the file is open and the server has been idle for 1 s.
+
+usage: lsp_latency_driver.py NAME=COMMAND [NAME=COMMAND ...]   (COMMAND is split on spaces)
+Standard library only.
+"""
+import json
+import os
+import queue
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+EDITS = 200
+LINES = 2000
+
+
+def generate_source() -> str:
+    blocks = []
+    n = 0
+    while sum(b.count("\n") for b in blocks) < LINES:
+        blocks.append(
+            f"async def fetch_{n}(url):  # note\n"
+            f"    await asyncio.sleep(0.01)\n"
+            f"    return {{'url': url, 'n': {n}}}\n"
+            f"\n\n"
+            f"async def process_{n}(urls):\n"
+            f"    results = []\n"
+            f"    for url in urls:\n"
+            f"        item = await fetch_{n}(url)  # note\n"
+            f"        results.append(item)\n"
+            f"    first = await fetch_{n}('a')\n"
+            f"    second = await fetch_{n}('b')\n"
+            + (f"    fetch_{n}('dropped')\n" if n % 10 == 0 else f"    print(first, second)\n")
+            + f"    return results\n"
+            f"\n\n"
+        )
+        n += 1
+    text = "import asyncio\n\n\n" + "".join(blocks)
+    lines = text.split("\n")[:LINES]
+    return "\n".join(lines) + "\n"
+
+
+class Connection:
+    def __init__(self, command):
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.messages = queue.Queue()
+        self.next_id = 1
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        out = self.process.stdout
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    self.messages.put(None)
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            body = out.read(length)
+            self.messages.put((time.perf_counter(), json.loads(body)))
+
+    def send(self, message):
+        body = json.dumps(message).encode()
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.process.stdin.flush()
+
+    def request(self, method, params):
+        rid = self.next_id
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+        return rid
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def wait_for(self, predicate, timeout=60):
+        """The first message satisfying predicate; answers server requests on the way."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError("no matching message")
+            item = self.messages.get(timeout=left)
+            if item is None:
+                raise EOFError("server exited")
+            at, message = item
+            if "method" in message and "id" in message:
+                self._answer(message)
+                continue
+            if predicate(message):
+                return at, message
+
+    def _answer(self, message):
+        method = message["method"]
+        if method == "workspace/configuration":
+            result = [None for _ in message.get("params", {}).get("items", [])]
+        else:
+            result = None
+        self.send({"jsonrpc": "2.0", "id": message["id"], "result": result})
+
+
+def rss_kib(pid):
+    """VmRSS of pid and its descendants (basedpyright runs node; ruff and asyncd one process)."""
+    total = 0
+    pids = [pid]
+    try:
+        children = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout.split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def measure(name, command, source):
+    # initializationOptions: LSP_BENCH_OPTIONS_<NAME> (e.g. LSP_BENCH_OPTIONS_ASYNCD_DEBOUNCE0), else none.
+    key = "LSP_BENCH_OPTIONS_" + "".join(c if c.isalnum() else "_" for c in name.upper())
+    options = json.loads(os.environ.get(key, "null"))
+    folder = tempfile.mkdtemp(prefix="lsp-bench-")
+    path = os.path.join(folder, "big_module.py")
+    with open(path, "w") as f:
+        f.write(source)
+    uri = "file://" + path
+    conn = Connection(command)
+    rid = conn.request("initialize", {
+        "processId": os.getpid(), "rootUri": "file://" + folder,
+        "initializationOptions": options,
+        "workspaceFolders": [{"uri": "file://" + folder, "name": "bench"}],
+        "capabilities": {"textDocument": {"publishDiagnostics": {"versionSupport": True},
+                                          "synchronization": {"didSave": False}},
+                         "workspace": {"configuration": True, "workspaceFolders": True}},
+    })
+    conn.wait_for(lambda m: m.get("id") == rid)
+    conn.notify("initialized", {})
+    conn.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": source}})
+
+    def published(version):
+        def match(m):
+            if m.get("method") != "textDocument/publishDiagnostics" or m["params"]["uri"] != uri:
+                return False
+            v = m["params"].get("version")
+            return v is None or v == version
+        return match
+
+    start = time.perf_counter()
+    _, first = conn.wait_for(published(1), timeout=120)
+    first_ms = (time.perf_counter() - start) * 1000
+    time.sleep(1.0)
+    # Drain anything the server still had to say about version 1.
+    while not conn.messages.empty():
+        item = conn.messages.get()
+        if item and "method" in item[1] and "id" in item[1]:
+            conn._answer(item[1])
+    idle = rss_kib(conn.process.pid)
+    lines = source.split("\n")
+    comment_lines = [i for i, l in enumerate(lines) if l.endswith("# note")]
+    latencies = []
+    for k in range(EDITS):
+        version = k + 2
+        line = comment_lines[(k * 37) % len(comment_lines)]
+        character = len(lines[line])
+        lines[line] += "x"
+        change = {"range": {"start": {"line": line, "character": character}, "end": {"line": line, "character": character}}, "text": "x"}
+        sent = time.perf_counter()
+        conn.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+        at, _ = conn.wait_for(published(version), timeout=60)
+        latencies.append((at - sent) * 1000)
+    conn.request("shutdown", None)
+    try:
+        conn.notify("exit", None)
+        conn.process.wait(timeout=5)
+    except Exception:
+        conn.process.kill()
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95) - 1]
+    return {"server": name, "diagnostics": len(first["params"]["diagnostics"]), "first_ms": first_ms,
+            "p50_ms": statistics.median(latencies), "p95_ms": p95, "mean_ms": statistics.mean(latencies),
+            "idle_rss_mib": idle / 1024}
+
+
+def main():
+    source = generate_source()
+    assert source.count("\n") == LINES
+    print(f"file: {LINES} lines, {len(source)} bytes; {EDITS} edits, each awaited\n")
+    print(f"{'server':<16} {'diags':>5} {'first':>9} {'p50':>9} {'p95':>9} {'mean':>9} {'idle RSS':>10}")
+    for spec in sys.argv[1:]:
+        name, command = spec.split("=", 1)
+        try:
+            r = measure(name, command.split(), source)
+        except Exception as error:  # a server that is missing or misbehaves is reported, not fatal
+            print(f"{name:<16} failed: {error!r}")
+            continue
+        print(f"{r['server']:<16} {r['diagnostics']:>5} {r['first_ms']:>7.1f}ms {r['p50_ms']:>7.2f}ms {r['p95_ms']:>7.2f}ms "
+              f"{r['mean_ms']:>7.2f}ms {r['idle_rss_mib']:>8.1f}MiB", flush=True)
+
+
+if __name__ == "__main__":
+    main()
