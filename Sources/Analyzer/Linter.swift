@@ -12,6 +12,46 @@ public struct RuleSelection: Hashable, Sendable {
     }
 
     public static let all = RuleSelection()
+
+    /// Whether the rule `code` runs. `ALL` selects everything; the longest matching prefix
+    /// wins, as in ruff, so `--select AIO2 --ignore AIO201` and `--ignore AIO2 --select AIO201`
+    /// both do what they say.
+    public func includes(_ code: String) -> Bool {
+        let code = code.uppercased()
+        func longest(_ prefixes: [String]) -> Int {
+            prefixes.map { $0.uppercased() }.filter { $0 == "ALL" || code.hasPrefix($0) }
+                .map { $0 == "ALL" ? 0 : $0.count }.max() ?? -1
+        }
+        let selected = select.isEmpty ? 0 : longest(select)
+        let ignored = longest(ignore)
+        return selected >= 0 && selected > ignored
+    }
+
+    /// Parses comma- or space-separated lists as given to `--select` / `--ignore`; nil with a
+    /// message when an entry matches no rule.
+    public static func parse(select: String?, ignore: String?) -> Result<RuleSelection, SelectionError> {
+        func entries(_ text: String?) -> [String] {
+            (text ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map { String($0).uppercased() }
+        }
+        let selection = RuleSelection(select: entries(select), ignore: entries(ignore))
+        for entry in selection.select + selection.ignore where entry != "ALL" {
+            if !Linter.rules.contains(where: { $0.code.hasPrefix(entry) }) {
+                return .failure(SelectionError(entry: entry))
+            }
+        }
+        return .success(selection)
+    }
+
+    /// This selection refined by another (command-line options over `pyproject.toml`):
+    /// a non-empty `select` replaces, `ignore` lists add up.
+    public func overridden(by other: RuleSelection) -> RuleSelection {
+        RuleSelection(select: other.select.isEmpty ? select : other.select, ignore: ignore + other.ignore)
+    }
+}
+
+public struct SelectionError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var entry: String
+    public var description: String { "unknown rule code or prefix '\(entry)' (see `asyncd rules`)" }
 }
 
 /// What `asyncd rules` prints for one rule: its code, name, default severity and documentation
@@ -34,11 +74,62 @@ public struct RuleInfo: Hashable, Sendable {
 
 public enum Linter {
     /// Every rule, sorted by code.
-    public static var rules: [RuleInfo] { [] }
+    public static var rules: [RuleInfo] { RuleRegistry.rules.map { $0.info } }
 
     /// Syntax errors and rule diagnostics for one file, sorted by position; `# noqa` applied.
     /// `path` is used for messages and for resolving sibling-module imports when known.
     public static func check(source: String, path: String? = nil, selection: RuleSelection = .all) throws -> [Diagnostic] {
-        throw NotImplementedYet("the analyzer")
+        let parsed = try PythonFrontEnd.parse(source)
+        return check(parsed: parsed, source: source, path: path, selection: selection, importedModules: [:])
+    }
+
+    /// The diagnostics of an already parsed file; `importedModules` are summaries of the
+    /// sibling modules it imports (see `Workspace`).
+    public static func check(parsed: ParseResult, source: String, path: String?, selection: RuleSelection,
+                             importedModules: [String: ModuleSummary]) -> [Diagnostic] {
+        check(parsed: parsed, source: source, path: path, selection: selection, importedModules: importedModules, gated: true)
+    }
+
+    /// `gated: false` runs every rule even on files that cannot contain async code (the tests
+    /// use it to show that the gate never hides a finding).
+    static func check(parsed: ParseResult, source: String, path: String?, selection: RuleSelection,
+                      importedModules: [String: ModuleSummary], gated: Bool) -> [Diagnostic] {
+        var diagnostics = parsed.diagnostics
+        let mayBeAsync = source.utf8.withContiguousStorageIfAvailable {
+            RuleContext.mayContainAsyncCode($0, importedModules: importedModules)
+        } ?? RuleContext.mayContainAsyncCode(Array(source.utf8), importedModules: importedModules)
+        var text: SourceText?
+        if !gated || mayBeAsync {
+            let sourceText = SourceText(source)
+            text = sourceText
+            let context = RuleContext(source: sourceText, module: parsed.module, path: path, importedModules: importedModules)
+            diagnostics += LargeStack.run {
+                RuleRegistry.rules.filter { selection.includes($0.code) }.flatMap { $0.check(context) }
+            }
+        }
+        if diagnostics.isEmpty { return [] }
+        let sourceText = text ?? SourceText(source)
+        // The lexer's comments when the front end gives them (exact, f-strings included),
+        // else the comment scanner.
+        let noqa = parsed.comments.isEmpty ? NoqaDirectives(source: sourceText) : NoqaDirectives(source: sourceText, commentRanges: parsed.comments)
+        diagnostics.removeAll { noqa.suppresses($0) }
+        return diagnostics.sorted {
+            ($0.range.start.offset, $0.range.end.offset, $0.code) < ($1.range.start.offset, $1.range.end.offset, $1.code)
+        }
+    }
+
+    /// The names a module offers to its siblings: top-level coroutine functions and plain functions.
+    public static func summary(of module: Module) -> ModuleSummary {
+        var summary = ModuleSummary()
+        for stmt in module.body {
+            guard case .functionDef(let def) = stmt.kind else { continue }
+            let transparent = def.decoratorList.isEmpty
+            if def.isAsync && transparent && !ASTChildren.containsYield(def.body) {
+                summary.coroutineFunctions.insert(def.name)
+            } else if !def.isAsync {
+                summary.plainFunctions.insert(def.name)
+            }
+        }
+        return summary
     }
 }

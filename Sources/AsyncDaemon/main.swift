@@ -1,2 +1,6 @@
-// Entry point of the `asyncd` executable. Placeholder until the foundation issue lands.
-print("asyncd 0.1.0")
+// Entry point of the `asyncd` executable: the CLI decides between serving and a subcommand.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+exit(CommandLineInterface.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,17 @@
+/// One file checked against summaries of the other modules a caller already knows (a language
+/// server's workspace index), instead of re-reading and re-scanning the whole folder as
+/// `Workspace.check` does. Imports resolve exactly as in `Workspace.check`.
+extension Workspace {
+    /// The diagnostics of `file`, its sibling-module imports resolved against `knownModules`
+    /// (file path → summary, for example from `ModuleSummary.scan`).
+    public static func check(_ file: File, knownModules: [String: ModuleSummary], selection: RuleSelection) throws -> [Diagnostic] {
+        var folders: [String: [(name: String, summary: ModuleSummary)]] = [:]
+        for (path, summary) in knownModules {
+            let (folder, module) = split(normalized(path))
+            folders[folder, default: []].append((module, summary))
+        }
+        let parsed = try PythonFrontEnd.parse(file.source)
+        let imported = importNames(for: file.path, module: parsed.module, folders: folders)
+        return Linter.check(parsed: parsed, source: file.source, path: file.path, selection: selection, importedModules: imported)
+    }
+}

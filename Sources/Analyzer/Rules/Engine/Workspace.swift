@@ -1,0 +1,135 @@
+import Dispatch
+import Foundation
+
+/// Checks several files together, so that a coroutine function imported from a sibling module
+/// (`from helpers import fetch`, `from .helpers import fetch`, `import helpers; helpers.fetch()`)
+/// is known as one. Files are parsed and checked in parallel on all cores.
+public enum Workspace {
+    public struct File: Sendable {
+        public var path: String
+        public var source: String
+
+        public init(path: String, source: String) {
+            self.path = path
+            self.source = source
+        }
+    }
+
+    public struct FileResult: Sendable {
+        public var path: String
+        /// The diagnostics, or the error that stopped the file from being parsed.
+        public var diagnostics: Result<[Diagnostic], AnalyzerError>
+    }
+
+    public struct AnalyzerError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Checks `files`; results come back in the order of `files`. `selection` gives each file's
+    /// rule selection (for example from its nearest `pyproject.toml` and the command line).
+    public static func check(_ files: [File], selection: @Sendable (String) -> RuleSelection = { _ in .all }) -> [FileResult] {
+        // Pass 1: what each module offers its siblings, from a cheap text scan, so that no
+        // syntax tree has to be kept while the others are parsed (memory stays per file).
+        let summaries = ConcurrentResults<ModuleSummary>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            summaries.set(index, ModuleSummary.scan(files[index].source))
+        }
+        let scanned = summaries.values
+        var byFolder: [String: [(name: String, summary: ModuleSummary)]] = [:]
+        for (index, file) in files.enumerated() {
+            let (folder, module) = split(normalized(file.path))
+            byFolder[folder, default: []].append((module, scanned[index] ?? ModuleSummary()))
+        }
+        let folders = byFolder
+        // Pass 2: parse and check each file on all cores.
+        let results = ConcurrentResults<FileResult>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let outcome: Result<[Diagnostic], AnalyzerError>
+            do {
+                let parsed = try PythonFrontEnd.parse(file.source)
+                let imported = importNames(for: file.path, module: parsed.module, folders: folders)
+                outcome = .success(Linter.check(parsed: parsed, source: file.source, path: file.path,
+                                                selection: selection(file.path), importedModules: imported))
+            } catch {
+                outcome = .failure(AnalyzerError(description: "\(error)"))
+            }
+            results.set(index, FileResult(path: file.path, diagnostics: outcome))
+        }
+        return results.values.enumerated().map { index, value in
+            value ?? FileResult(path: files[index].path, diagnostics: .failure(AnalyzerError(description: "not analysed")))
+        }
+    }
+
+    static func normalized(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// `("/a/b", "mod")` for `/a/b/mod.py`, `("/a", "b")` for the package `/a/b/__init__.py`.
+    static func split(_ path: String) -> (folder: String, module: String) {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var module = parts.popLast() ?? ""
+        if module.hasSuffix(".py") { module = String(module.dropLast(3)) }
+        if module == "__init__", let package = parts.popLast() { module = package }
+        return (parts.joined(separator: "/"), module)
+    }
+
+    /// The summaries of the modules that `module` (the file at `path`) imports, keyed as the
+    /// import spells them: `helpers` and `.helpers` for a sibling, `pkg.mod` and `.pkg.mod` one
+    /// package below, `..mod` one folder up.
+    static func importNames(for path: String, module: Module, folders: [String: [(name: String, summary: ModuleSummary)]]) -> [String: ModuleSummary] {
+        let (folder, ownModule) = split(normalized(path))
+        var result: [String: ModuleSummary] = [:]
+        func find(_ folderPath: String, _ name: String) -> ModuleSummary? {
+            folders[folderPath]?.first(where: { $0.name == name })?.summary
+        }
+        for key in importedModuleNames(module.body, depth: 0) where result[key] == nil {
+            var dots = 0
+            for character in key { if character == "." { dots += 1 } else { break } }
+            let parts = key.dropFirst(dots).split(separator: ".").map(String.init)
+            guard let last = parts.last, dots <= 2 else { continue }
+            var base = folder
+            if dots == 2 { base = split(folder + ".py").folder }
+            let subfolder = ([base] + parts.dropLast()).joined(separator: "/")
+            if parts.count == 1 && dots <= 1 && base == folder && last == ownModule { continue }
+            if let summary = find(subfolder, last) { result[key] = summary }
+        }
+        return result
+    }
+
+    /// Every module named by an `import` or `from ... import` anywhere in the file (with its dots).
+    static func importedModuleNames(_ body: [Stmt], depth: Int) -> [String] {
+        guard depth < ASTChildren.maxDepth else { return [] }
+        var names: [String] = []
+        for stmt in body {
+            switch stmt.kind {
+            case .import(let aliases): names += aliases.map(\.name)
+            case .importFrom(let module, _, let level): names.append(String(repeating: ".", count: level) + (module ?? ""))
+            default: break
+            }
+            for block in ASTChildren.blocks(of: stmt) { names += importedModuleNames(block, depth: depth + 1) }
+            if let inner = ASTChildren.scopeBody(of: stmt) { names += importedModuleNames(inner, depth: depth + 1) }
+        }
+        return names
+    }
+}
+
+/// A fixed-size array that concurrent workers fill, one slot each.
+final class ConcurrentResults<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
