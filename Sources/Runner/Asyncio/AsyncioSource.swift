@@ -189,7 +189,7 @@ class BaseEventLoop(AbstractEventLoop):
         elif self._scheduled:
             timeout = 1
         if timeout is None:
-            _asyncd.deadlock()
+            _asyncd.deadlock(_deadlock_report(self))
         if timeout != 0:
             when = self._scheduled[0]._when
             if when > self.time():
@@ -357,8 +357,13 @@ class Task(Future):
         self._fut_waiter = None
         self._coro = coro
         self._num_cancels_requested = 0
+        self._started = False
+        self._waiting_on = None
         self._loop.call_soon(self.__step)
         _all_tasks[id(self)] = self
+        self._traced = _asyncd.is_program(coro)
+        if self._traced:
+            _asyncd.trace('create', self._name, _asyncd.caller_line(), coro.__qualname__ + '()')
     def __repr__(self):
         state = self._state.lower()
         if self._state == _FINISHED and self._exception is None:
@@ -398,13 +403,31 @@ class Task(Future):
                 exc = self._make_cancelled_error()
             self._must_cancel = False
         self._fut_waiter = None
+        self._waiting_on = None
         _current_tasks[id(self._loop)] = self
+        traced = self._traced
+        if not traced:
+            pass
+        elif self._started:
+            _asyncd.trace('resume', self._name, _asyncd.coro_line(self._coro), None)
+        else:
+            self._started = True
+            _asyncd.trace('start', self._name, _asyncd.coro_line(self._coro), None)
+        _asyncd.set_current(self._name)
         try:
             self.__step_run_and_handle_result(exc)
         finally:
+            _asyncd.set_current('')
             _current_tasks.pop(id(self._loop), None)
             if self._state != _PENDING:
                 _all_tasks.pop(id(self), None)
+                if traced:
+                    _trace_exit(self)
+            else:
+                if self._waiting_on is None:
+                    self._waiting_on = _wait_label(self._fut_waiter)
+                if traced:
+                    _asyncd.trace('suspend', self._name, _asyncd.coro_line(self._coro), self._waiting_on)
     def __step_run_and_handle_result(self, exc):
         coro = self._coro
         try:
@@ -444,6 +467,7 @@ class Task(Future):
                     new_exc = RuntimeError(f'yield was used instead of yield from in task {self!r} with {result!r}')
                     self._loop.call_soon(self.__step, new_exc)
             elif result is None:
+                self._waiting_on = 'sleep(0)'
                 self._loop.call_soon(self.__step)
             else:
                 new_exc = RuntimeError(f'Task got bad yield: {result!r}')
@@ -455,6 +479,40 @@ class Task(Future):
             self.__step(exc)
         else:
             self.__step()
+
+def _wait_label(fut):
+    if fut is None:
+        return 'the next loop iteration'
+    label = getattr(fut, '_asyncd_label', None)
+    if label is not None:
+        return label
+    if isinstance(fut, Task):
+        return fut._name
+    return 'Future'
+
+def _trace_exit(task):
+    if task._state == _CANCELLED:
+        exc = task._cancelled_exc
+        msg = task._cancel_message
+        if exc is not None and exc.args:
+            msg = exc.args[0]
+        _asyncd.trace('cancel', task._name, None, None if msg is None else str(msg))
+    elif task._exception is not None:
+        exc = task._exception
+        msg = str(exc)
+        _asyncd.trace('error', task._name, _asyncd.exc_line(exc), type(exc).__name__ + (': ' + msg if msg else ''))
+    else:
+        _asyncd.trace('done', task._name, None, repr(task._result))
+
+def _deadlock_report(loop):
+    parts = []
+    for t in _all_tasks.values():
+        if t._loop is loop and not t.done():
+            line = _asyncd.coro_line(t._coro)
+            parts.append(f'{t._name} waits on {t._waiting_on or "Future"} at line {line}')
+    if not parts:
+        return 'the event loop would wait forever: no task can run and no timer is pending'
+    return 'every task waits on something nothing left can complete, and no timer is pending: ' + '; '.join(parts)
 
 def current_task(loop=None):
     if loop is None:
@@ -494,6 +552,7 @@ async def sleep(delay, result=None):
         return result
     loop = get_running_loop()
     future = loop.create_future()
+    future._asyncd_label = f'sleep({delay!r})'
     h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
     try:
         return await future
@@ -505,6 +564,7 @@ class _GatheringFuture(Future):
         Future.__init__(self, loop=loop)
         self._children = children
         self._cancel_requested = False
+        self._asyncd_label = 'gather'
     def cancel(self, msg=None):
         if self.done():
             return False
@@ -587,6 +647,7 @@ async def wait_for(fut, timeout):
         fut.cancel()
         raise TimeoutError()
     waiter = loop.create_future()
+    waiter._asyncd_label = 'wait_for'
     timed_out = [False]
     def _on_timeout():
         timed_out[0] = True
@@ -633,6 +694,7 @@ class Event:
         if self._value:
             return True
         fut = get_running_loop().create_future()
+        fut._asyncd_label = 'Event.wait'
         self._waiters.append(fut)
         try:
             await fut
@@ -651,6 +713,7 @@ class Lock:
             self._locked = True
             return True
         fut = get_running_loop().create_future()
+        fut._asyncd_label = 'Lock.acquire'
         self._waiters.append(fut)
         try:
             await fut
@@ -701,6 +764,7 @@ class Queue:
     async def put(self, item):
         while self.full():
             putter = get_running_loop().create_future()
+            putter._asyncd_label = 'Queue.put'
             self._putters.append(putter)
             await putter
         return self.put_nowait(item)
@@ -714,6 +778,7 @@ class Queue:
     async def get(self):
         while self.empty():
             getter = get_running_loop().create_future()
+            getter._asyncd_label = 'Queue.get'
             self._getters.append(getter)
             await getter
         return self.get_nowait()
