@@ -59,6 +59,8 @@ func floatReprMatchesCPython(_ value: Double, _ expected: String) {
     #expect(r3.outcome == .limit && r3.limit == .steps)
     let r4 = try SnippetRunner.run(source: "x = 'a' * 10**10\n")
     #expect(r4.outcome == .limit && r4.limit == .memory)
+    let r4b = try SnippetRunner.run(source: "x = 10 ** 1000000\n")
+    #expect(r4b.outcome == .limit && r4b.limit == .memory)
     let r5 = try SnippetRunner.run(source: "import os\n")
     #expect(r5.outcome == .sandbox && r5.exception?.message.contains("'os'") == true)
     let r6 = try SnippetRunner.run(source: "import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n")
@@ -71,4 +73,33 @@ func floatReprMatchesCPython(_ value: Double, _ expected: String) {
     #expect(throws: RunCancelled.self) {
         _ = try SnippetRunner.run(source: "while True:\n    pass\n", cancellation: flag)
     }
+}
+
+@Test func concurrentRunsDoNotInterfere() async throws {
+    // The daemon may run several snippets at once: builtin types are shared, everything else is per run.
+    let source = """
+    import asyncio
+    from dataclasses import dataclass
+    @dataclass
+    class Job:
+        name: str
+        delay: float
+    async def run(job):
+        await asyncio.sleep(job.delay)
+        return {job.name: len(job.name) * 2 ** 70}
+    async def main():
+        results = await asyncio.gather(*(run(Job(f"job{i}", i / 10)) for i in range(5)))
+        print(results, sorted({"b": 1, "a": 2}.items()), f"{3.14159:.2f}")
+    asyncio.run(main())
+    """
+    let expected = try SnippetRunner.run(source: source).stdout
+    #expect(expected.contains("job4"))
+    let outputs = try await withThrowingTaskGroup(of: String.self) { group in
+        for _ in 0..<6 { group.addTask { try SnippetRunner.run(source: source).stdout } }
+        var all: [String] = []
+        for try await out in group { all.append(out) }
+        return all
+    }
+    #expect(outputs.count == 6)
+    #expect(outputs.allSatisfy { $0 == expected })
 }

@@ -15,8 +15,9 @@ final class AsyncState {
     var droppedEvents = 0
     /// The name of the task whose step is running, or "" outside any task (module level).
     var currentTask = ""
-    /// Elapsed `time.sleep` seconds of the executor jobs being run inline, innermost last.
-    var jobElapsed: [Double] = []
+    /// The executor jobs being run inline, innermost last: the clock when each began and the
+    /// `time.sleep` seconds it has spent.
+    var jobs: [(start: Double, elapsed: Double)] = []
 
     func emit(time: Double, task: String, kind: TraceEvent.Kind, line: Int?, detail: String? = nil) {
         guard trace.count < Self.maxEvents else { droppedEvents += 1; return }
@@ -93,19 +94,25 @@ enum AsyncTraceHelpers {
                 vm.asyncState.currentTask = (a.first?.asObject as? PyStr)?.value ?? ""
                 return .none
             },
-            // An executor job starts: `time.sleep` inside adds to its own elapsed time.
+            // An executor job starts: `time.sleep` inside adds to its own elapsed time, which
+            // the clock shows only inside the job (the oracle reads `now + job_elapsed`).
+            // Returns True when nested in another job.
             "job_begin": native("job_begin") { vm, _, _ in
-                vm.asyncState.jobElapsed.append(0)
+                let nested = !vm.asyncState.jobs.isEmpty
+                vm.asyncState.jobs.append((start: vm.virtualTime, elapsed: 0))
                 vm.sleepHook = { [unowned vm] s in
-                    if let last = vm.asyncState.jobElapsed.indices.last { vm.asyncState.jobElapsed[last] += s }
+                    guard let last = vm.asyncState.jobs.indices.last else { return }
+                    vm.asyncState.jobs[last].elapsed += s
+                    vm.virtualTime = vm.asyncState.jobs[last].start + vm.asyncState.jobs[last].elapsed
                 }
-                return .none
+                return .bool(nested)
             },
-            // The job ends: returns its elapsed seconds.
+            // The job ends: the clock is back where it was; returns the job's elapsed seconds.
             "job_end": native("job_end") { vm, _, _ in
-                let e = vm.asyncState.jobElapsed.popLast() ?? 0
-                if vm.asyncState.jobElapsed.isEmpty { vm.sleepHook = nil }
-                return .float(e)
+                guard let job = vm.asyncState.jobs.popLast() else { return .float(0) }
+                vm.virtualTime = job.start
+                if vm.asyncState.jobs.isEmpty { vm.sleepHook = nil }
+                return .float(job.elapsed)
             },
         ]
     }

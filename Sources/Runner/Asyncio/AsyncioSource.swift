@@ -57,7 +57,11 @@ def heapify(x):
         _siftup(x, i)
 """#
 
-    static let asyncio = #"""
+    /// The module's text: the loop, futures and tasks here; synchronisation primitives, queues
+    /// and the composite waits in `AsyncioSyncSource`.
+    static var asyncio: String { core + AsyncioSyncSource.text }
+
+    static let core = #"""
 import _asyncd
 from heapq import heappush, heappop, heapify
 
@@ -211,8 +215,43 @@ class BaseEventLoop(AbstractEventLoop):
             handle._run()
     async def shutdown_asyncgens(self):
         pass
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        return self.call_soon(callback, *args)
+    def run_in_executor(self, executor, func, *args):
+        # The oracle's model (../shared/oracle/README.md, Executors): the job runs inline now;
+        # a time.sleep inside adds to the job's own elapsed time; the concurrent future completes
+        # then (or `elapsed` virtual seconds later) and reaches this future via call_soon_threadsafe.
+        if iscoroutine(func) or iscoroutinefunction(func):
+            raise TypeError('coroutines cannot be used with run_in_executor()')
+        fut = self.create_future()
+        fut._asyncd_label = 'run_in_executor(' + getattr(func, '__name__', 'job') + ')'
+        nested = _asyncd.job_begin()
+        value = None
+        error = None
+        try:
+            value = func(*args)
+        except BaseException as e:
+            error = e
+        finally:
+            elapsed = _asyncd.job_end()
+        def complete():
+            if not fut.cancelled():
+                self.call_soon(_copy_executor_result, fut, value, error)
+        if elapsed and not nested:
+            self.call_later(elapsed, complete)
+        else:
+            complete()
+        return fut
     async def shutdown_default_executor(self, timeout=None):
         pass
+
+def _copy_executor_result(fut, value, error):
+    if fut.cancelled():
+        return
+    if error is not None:
+        fut.set_exception(error)
+    else:
+        fut.set_result(value)
 
 def _run_until_complete_cb(fut):
     fut._loop.stop()
@@ -676,151 +715,5 @@ async def wait_for(fut, timeout):
         pass
     raise TimeoutError()
 
-class Event:
-    def __init__(self):
-        self._waiters = []
-        self._value = False
-    def is_set(self):
-        return self._value
-    def set(self):
-        if not self._value:
-            self._value = True
-            for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
-    def clear(self):
-        self._value = False
-    async def wait(self):
-        if self._value:
-            return True
-        fut = get_running_loop().create_future()
-        fut._asyncd_label = 'Event.wait'
-        self._waiters.append(fut)
-        try:
-            await fut
-            return True
-        finally:
-            self._waiters.remove(fut)
-
-class Lock:
-    def __init__(self):
-        self._waiters = []
-        self._locked = False
-    def locked(self):
-        return self._locked
-    async def acquire(self):
-        if not self._locked and all(w.cancelled() for w in self._waiters):
-            self._locked = True
-            return True
-        fut = get_running_loop().create_future()
-        fut._asyncd_label = 'Lock.acquire'
-        self._waiters.append(fut)
-        try:
-            await fut
-        finally:
-            self._waiters.remove(fut)
-        self._locked = True
-        return True
-    def release(self):
-        if not self._locked:
-            raise RuntimeError('Lock is not acquired.')
-        self._locked = False
-        for fut in self._waiters:
-            if not fut.done():
-                fut.set_result(True)
-                break
-    async def __aenter__(self):
-        await self.acquire()
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
-
-class QueueEmpty(Exception):
-    pass
-
-class QueueFull(Exception):
-    pass
-
-class Queue:
-    def __init__(self, maxsize=0):
-        self._maxsize = maxsize
-        self._queue = []
-        self._getters = []
-        self._putters = []
-        self._unfinished_tasks = 0
-        self._finished = Event()
-        self._finished.set()
-    def qsize(self):
-        return len(self._queue)
-    def empty(self):
-        return not self._queue
-    def full(self):
-        return 0 < self._maxsize <= len(self._queue)
-    def _wakeup_next(self, waiters):
-        while waiters:
-            waiter = waiters.pop(0)
-            if not waiter.done():
-                waiter.set_result(None)
-                break
-    async def put(self, item):
-        while self.full():
-            putter = get_running_loop().create_future()
-            putter._asyncd_label = 'Queue.put'
-            self._putters.append(putter)
-            await putter
-        return self.put_nowait(item)
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        self._queue.append(item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
-    async def get(self):
-        while self.empty():
-            getter = get_running_loop().create_future()
-            getter._asyncd_label = 'Queue.get'
-            self._getters.append(getter)
-            await getter
-        return self.get_nowait()
-    def get_nowait(self):
-        if self.empty():
-            raise QueueEmpty
-        item = self._queue.pop(0)
-        self._wakeup_next(self._putters)
-        return item
-    def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
-    async def join(self):
-        if self._unfinished_tasks > 0:
-            await self._finished.wait()
-
-def _cancel_all_tasks(loop):
-    to_cancel = [t for t in _all_tasks.values() if t._loop is loop and not t.done()]
-    if not to_cancel:
-        return
-    for task in to_cancel:
-        task.cancel()
-    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
-
-def run(main, *, debug=None):
-    if _running_loop is not None:
-        raise RuntimeError('asyncio.run() cannot be called from a running event loop')
-    if not iscoroutine(main):
-        raise ValueError(f"a coroutine was expected, got {main!r}")
-    loop = new_event_loop()
-    try:
-        task = loop.create_task(main)
-        return loop.run_until_complete(task)
-    finally:
-        try:
-            _cancel_all_tasks(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
-        finally:
-            loop.close()
 """#
 }

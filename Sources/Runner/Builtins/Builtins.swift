@@ -205,8 +205,13 @@ enum Builtins {
         t["IOError"] = .object(BuiltinTypes.osError)
         t["Ellipsis"] = .object(BuiltinTypes.ellipsis)
         t["NotImplemented"] = .object(BuiltinTypes.notImplemented)
-        t["__name__"] = .str("__main__")
-        t["__file__"] = .str("main.py")
+        // Shared by concurrent runs: fill the lazy caches now so no run writes them later.
+        for (key, text) in [("__name__", "__main__"), ("__file__", "main.py")] {
+            let s = PyStr(text)
+            _ = s.hash
+            _ = s.scalars
+            t[key] = .object(s)
+        }
 
         t["print"] = native("print") { vm, a, kw in try vm.printValues(a, kw) }
         t["len"] = native("len") { vm, a, kw in

@@ -255,9 +255,10 @@ final class SetIterator: PyIterator {
     var index = 0
     let startCount: Int
     override var pyType: PyType { BuiltinTypes.setIterator }
-    init(_ set: PySet) {
+    /// `items` is the order to iterate in (see `VM.orderedSetValues`).
+    init(_ set: PySet, items: [Value]) {
         self.set = set
-        self.items = set.values
+        self.items = items
         self.startCount = set.count
         super.init()
     }

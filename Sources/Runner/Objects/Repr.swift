@@ -53,7 +53,7 @@ enum FloatRepr {
 
 extension VM {
     /// Guards `repr` of self-containing containers (`[...]`).
-    private static let reprDepthLimit = 200
+    private static let reprDepthLimit = 1000
 
     func repr(_ v: Value) throws -> String {
         switch v {

@@ -82,7 +82,14 @@ extension VM {
         }
         let instance: PyInstance
         if t.layout == .exception {
-            let e = PyExceptionObject(cls: t)
+            var cls = t
+            // BaseExceptionGroup(...) of Exceptions only is an ExceptionGroup (CPython's BaseExceptionGroup.__new__).
+            if t === BuiltinTypes.baseExceptionGroup, args.count == 2,
+               let subs = try? iterate(args[1]), !subs.isEmpty,
+               subs.allSatisfy({ ($0.asObject as? PyExceptionObject)?.cls.isSubtype(of: BuiltinTypes.exception) ?? false }) {
+                cls = BuiltinTypes.exceptionGroup
+            }
+            let e = PyExceptionObject(cls: cls)
             e.args = args
             if t.isSubtype(of: BuiltinTypes.baseExceptionGroup) {
                 guard args.count == 2, let message = args[0].asObject as? PyStr else {

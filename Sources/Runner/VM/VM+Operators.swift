@@ -18,9 +18,10 @@ enum IntValue {
 }
 
 extension VM {
-    /// Largest int the runner builds (bits); beyond it the run stops with the memory limit,
-    /// as `10**10**8` would take minutes of CPU and hundreds of megabytes.
-    static let maxIntBits = 1 << 22
+    /// Largest int the runner builds (2^20 bits, about 315,000 digits); beyond it the run stops
+    /// with the memory limit. Schoolbook multiplication is quadratic and runs without step
+    /// checks, so this also bounds the time one arithmetic instruction can take (about a second).
+    static let maxIntBits = 1 << 20
 
     func makeInt(_ b: BigInt) throws -> Value {
         if let i = b.asInt { return .int(i) }

@@ -310,7 +310,7 @@ extension VM {
             case let t as PyTuple: return .object(ArrayIterator(t.items))
             case let s as PyStr: return .object(ArrayIterator(s.scalars.map { .str(String(Character($0))) }, type: BuiltinTypes.strIterator))
             case let d as PyDict: return .object(DictIterator(d, mode: .keys))
-            case let s as PySet: return .object(SetIterator(s))
+            case let s as PySet: return .object(SetIterator(s, items: orderedSetValues(s)))
             case let r as PyRange: return .object(RangeIterator(start: r.start, stop: r.stop, step: r.step))
             case is PyIterator: return v
             case let b as PyBytes: return .object(ArrayIterator(b.bytes.map { .int(Int($0)) }))

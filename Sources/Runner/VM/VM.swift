@@ -25,7 +25,7 @@ final class VM {
     let recursionLimit = 997
     /// Nested `run` calls from Swift (each costs Swift stack), bounded separately.
     var nativeDepth = 0
-    let maxNativeDepth = 200
+    let maxNativeDepth = 1000
     var warnings: [String] = []
     var virtualTime: Double = 0
     /// Hook for the event loop (part 2): called by `time.sleep`.
