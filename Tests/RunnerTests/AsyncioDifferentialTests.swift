@@ -19,7 +19,7 @@ enum AsyncFixtures {
 }
 
 @Test func asyncCorpusIsPresent() {
-    #expect(AsyncFixtures.programs.count >= 25, "the event loop's differential corpus is missing")
+    #expect(AsyncFixtures.programs.count >= 100, "the event loop's differential corpus is missing")
 }
 
 @Test(.serialized, arguments: AsyncFixtures.programs)

@@ -59,7 +59,7 @@ def heapify(x):
 
     /// The module's text: the loop, futures and tasks here; synchronisation primitives, queues
     /// and the composite waits in `AsyncioSyncSource`.
-    static var asyncio: String { core + AsyncioSyncSource.text }
+    static var asyncio: String { core + AsyncioSyncSource.text + AsyncioConditionSource.text }
 
     static let core = #"""
 import _asyncd
@@ -331,7 +331,7 @@ class Future:
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise InvalidStateError('Result is not ready.')
+            raise InvalidStateError('Result is not set.')
         if self._exception is not None:
             raise self._exception
         return self._result
@@ -354,13 +354,13 @@ class Future:
         return removed
     def set_result(self, result):
         if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         self._result = result
         self._state = _FINISHED
         self.__schedule_callbacks()
     def set_exception(self, exception):
         if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         if isinstance(exception, type):
             exception = exception()
         if type(exception) is StopIteration:
