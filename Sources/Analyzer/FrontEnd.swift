@@ -62,7 +62,11 @@ public enum PythonFrontEnd {
             if let result = box.result { return result }
         }
         var diagnostics = parser.diagnostics
-        if let message = EncodingDeclaration.error(in: bytes) {
+        if bytes.contains(0) {
+            // CPython refuses such source before tokenizing it (a SyntaxError without a line).
+            let start = SourceLocation(line: 1, column: 0, offset: 0)
+            diagnostics.insert(parser.makeDiagnostic("source code string cannot contain null bytes", SourceRange(at: start)), at: 0)
+        } else if let message = EncodingDeclaration.error(in: bytes) {
             // CPython reports these at "line 0" (the whole file); asyncd points at line 1.
             let start = SourceLocation(line: 1, column: 0, offset: 0)
             diagnostics.insert(parser.makeDiagnostic(message, SourceRange(at: start)), at: 0)

@@ -78,10 +78,10 @@ public struct Lexer {
         return (col, alt)
     }
 
-    private struct Bracket { var byte: UInt8; var offset: Int; var line: Int32 }
+    struct Bracket { var byte: UInt8; var offset: Int; var line: Int32 }
 
     /// One f-string being scanned (CPython's `tokenizer_mode`).
-    private struct FString {
+    struct FString {
         var quote: UInt8
         var triple: Bool
         var raw: Bool
@@ -95,21 +95,21 @@ public struct Lexer {
         var afterNestedField = false
     }
 
-    private let src: UnsafeBufferPointer<UInt8>
-    private let n: Int
-    private var pos = 0
-    private var line: Int32 = 1
-    private(set) var tokens: [Token] = []
-    private(set) var lineStarts: [Int32] = [0, 0]
-    private(set) var errors: [LexError] = []
-    private var brackets: [Bracket] = []
-    private var indents: [Int] = [0]
-    private var altIndents: [Int] = [0]
-    private var atLineStart = true
+    let src: UnsafeBufferPointer<UInt8>
+    let n: Int
+    var pos = 0
+    var line: Int32 = 1
+    var tokens: [Token] = []
+    var lineStarts: [Int32] = [0, 0]
+    var errors: [LexError] = []
+    var brackets: [Bracket] = []
+    var indents: [Int] = [0]
+    var altIndents: [Int] = [0]
+    var atLineStart = true
     /// The current logical line has produced a token (so a NEWLINE is due at its end).
-    private var lineHasTokens = false
-    private var fstrings: [FString] = []
-    private var done = false
+    var lineHasTokens = false
+    var fstrings: [FString] = []
+    var done = false
 
     private init(_ src: UnsafeBufferPointer<UInt8>) {
         self.src = src
@@ -121,32 +121,32 @@ public struct Lexer {
         }
     }
 
-    @inline(__always) private func at(_ i: Int) -> UInt8 { i < n && i >= 0 ? src[i] : 0 }
+    @inline(__always) func at(_ i: Int) -> UInt8 { i < n && i >= 0 ? src[i] : 0 }
 
-    private mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, startLine: Int32? = nil,
+    mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, startLine: Int32? = nil,
                                flags: TokenFlags = []) {
         tokens.append(Token(kind: kind, flags: flags, start: Int32(truncatingIfNeeded: start),
                             end: Int32(truncatingIfNeeded: end), line: startLine ?? line, endLine: line))
     }
 
-    private mutating func error(_ message: String, at offset: Int, end: Int? = nil, startLine: Int32? = nil) {
+    mutating func error(_ message: String, at offset: Int, end: Int? = nil, startLine: Int32? = nil) {
         errors.append(LexError(message: message, offset: offset, tokenIndex: tokens.count,
                                openBracketOffset: brackets.last?.offset ?? -1, openBracketByte: brackets.last?.byte ?? 0))
         emit(.error, offset, max(offset, end ?? offset), startLine: startLine)
     }
 
     /// Consumes a line terminator at `pos` (`\n`, `\r\n` or a lone `\r`) and starts a new line.
-    @inline(__always) private mutating func consumeNewline() {
+    @inline(__always) mutating func consumeNewline() {
         if at(pos) == 13 && at(pos + 1) == 10 { pos += 2 } else { pos += 1 }
         line &+= 1
         lineStarts.append(Int32(truncatingIfNeeded: pos))
     }
 
-    @inline(__always) private func isNewline(_ c: UInt8) -> Bool { c == 10 || c == 13 }
+    @inline(__always) func isNewline(_ c: UInt8) -> Bool { c == 10 || c == 13 }
 
     /// The line CPython names in "(detected at line N)": at the end of input after a final
     /// line break, the last line that has text.
-    private var detectedLine: Int32 {
+    var detectedLine: Int32 {
         if pos >= n && n > 0 && isNewline(src[n - 1]) && line > 1 { return line - 1 }
         return line
     }
@@ -278,7 +278,7 @@ public struct Lexer {
         return false
     }
 
-    @inline(__always) private func lineStartOffset() -> Int { Int(lineStarts[Int(line)]) }
+    @inline(__always) func lineStartOffset() -> Int { Int(lineStarts[Int(line)]) }
 
     private mutating func finish() {
         if let f = fstrings.last {
@@ -300,11 +300,11 @@ public struct Lexer {
 
     // MARK: - Names, numbers, operators
 
-    @inline(__always) private func isIdentStart(_ c: UInt8) -> Bool {
+    @inline(__always) func isIdentStart(_ c: UInt8) -> Bool {
         (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 128
     }
 
-    @inline(__always) private func isIdentContinue(_ c: UInt8) -> Bool {
+    @inline(__always) func isIdentContinue(_ c: UInt8) -> Bool {
         isIdentStart(c) || (c >= 48 && c <= 57)
     }
 
@@ -404,126 +404,6 @@ public struct Lexer {
         return "invalid non-printable character U+\(padded)"
     }
 
-    private mutating func lexNumber(_ start: Int) {
-        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
-        // Consumes digits (per `accept`) with single underscores between them; false on a bad `_`.
-        func digits(_ accept: (UInt8) -> Bool) -> Bool {
-            while true {
-                while pos < n && accept(src[pos]) { pos += 1 }
-                if at(pos) == 95 {
-                    pos += 1
-                    if !accept(at(pos)) { return false }
-                } else { return true }
-            }
-        }
-        var c = src[pos]
-        if c == UInt8(ascii: "0") {
-            let x = at(pos + 1) | 0x20
-            if x == UInt8(ascii: "x") || x == UInt8(ascii: "o") || x == UInt8(ascii: "b") {
-                pos += 2
-                let name = x == UInt8(ascii: "x") ? "hexadecimal" : x == UInt8(ascii: "o") ? "octal" : "binary"
-                let base: Int = x == UInt8(ascii: "x") ? 16 : x == UInt8(ascii: "o") ? 8 : 2
-                let accept: (UInt8) -> Bool = { (d: UInt8) -> Bool in Lexer.isDigit(d, base: base) }
-                if at(pos) == 95 { pos += 1 }
-                if !accept(at(pos)) {
-                    let d = at(pos)
-                    if isDigit(d) { error("invalid digit '\(Character(Unicode.Scalar(d)))' in \(name) literal", at: pos, end: pos + 1) }
-                    else { error("invalid \(name) literal", at: start, end: pos) }
-                    return
-                }
-                if !digits(accept) { error("invalid \(name) literal", at: start, end: pos); return }
-                let d = at(pos)
-                if isDigit(d) { error("invalid digit '\(Character(Unicode.Scalar(d)))' in \(name) literal", at: pos, end: pos + 1); return }
-                finishNumber(start, name: name)
-                return
-            }
-        }
-        if c == UInt8(ascii: ".") {
-            pos += 1
-            if !digits(isDigit) { error("invalid decimal literal", at: start, end: pos); return }
-            exponentAndImaginary(start)
-            return
-        }
-        // Decimal integer part.
-        let intStart = pos
-        if !digits(isDigit) { error("invalid decimal literal", at: start, end: pos); return }
-        c = at(pos)
-        if c == UInt8(ascii: ".") {
-            pos += 1
-            if isDigit(at(pos)) {
-                if !digits(isDigit) { error("invalid decimal literal", at: start, end: pos); return }
-            }
-            exponentAndImaginary(start)
-            return
-        }
-        if (c | 0x20) == UInt8(ascii: "e") || (c | 0x20) == UInt8(ascii: "j") {
-            exponentAndImaginary(start)
-            return
-        }
-        // Leading zeros: "0" "00" "0_0" are fine, "012" is not.
-        if src[intStart] == UInt8(ascii: "0") {
-            var nonzero = false
-            for i in intStart..<pos where src[i] != 48 && src[i] != 95 { nonzero = true }
-            if nonzero {
-                error("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-                      at: start, end: pos)
-                return
-            }
-        }
-        finishNumber(start, name: "decimal")
-    }
-
-    static func isDigit(_ d: UInt8, base: Int) -> Bool {
-        switch base {
-        case 16:
-            let l = d | 0x20
-            return (d >= 48 && d <= 57) || (l >= 97 && l <= 102)
-        case 8: return d >= 48 && d <= 55
-        case 2: return d == 48 || d == 49
-        default: return d >= 48 && d <= 57
-        }
-    }
-
-    private mutating func exponentAndImaginary(_ start: Int) {
-        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
-        if (at(pos) | 0x20) == UInt8(ascii: "e") {
-            let save = pos
-            pos += 1
-            if at(pos) == UInt8(ascii: "+") || at(pos) == UInt8(ascii: "-") { pos += 1 }
-            if !isDigit(at(pos)) {
-                pos = save
-                error("invalid decimal literal", at: start, end: pos + 1)
-                return
-            }
-            while true {
-                while isDigit(at(pos)) { pos += 1 }
-                if at(pos) == 95 && isDigit(at(pos + 1)) { pos += 1 } else { break }
-            }
-        }
-        if (at(pos) | 0x20) == UInt8(ascii: "j") { pos += 1 }
-        finishNumber(start, name: "decimal")
-    }
-
-    /// CPython's `verify_end_of_number`: a number may touch only a few keywords (`1if x else y`).
-    private mutating func finishNumber(_ start: Int, name: String) {
-        let c = at(pos)
-        if isIdentStart(c) {
-            let keywords: [StaticString] = ["and", "else", "for", "if", "in", "is", "not", "or"]
-            var touchesKeyword = false
-            for kw in keywords {
-                let len = kw.utf8CodeUnitCount
-                var match = true
-                for i in 0..<len where at(pos + i) != kw.utf8Start[i] { match = false; break }
-                if match { touchesKeyword = true; break }
-            }
-            if !touchesKeyword {
-                error("invalid \(name) literal", at: start, end: pos + 1)
-                return
-            }
-        }
-        emit(.number, start, pos)
-    }
-
     private mutating func lexOperator(_ start: Int, _ c: UInt8) {
         let c1 = at(pos + 1), c2 = at(pos + 2)
         var kind: TokenKind
@@ -618,160 +498,4 @@ public struct Lexer {
         emit(kind, start, pos)
     }
 
-    // MARK: - Strings
-
-    private mutating func lexString(_ start: Int, prefixEnd: Int, flags: TokenFlags, isF: Bool) {
-        let quote = src[prefixEnd]
-        var flags = flags
-        var p = prefixEnd + 1
-        let triple = at(p) == quote && at(p + 1) == quote
-        if triple { p += 2; flags.insert(.triple) }
-        let startLine = line
-        if isF {
-            pos = p
-            emit(.fstringStart, start, pos, flags: flags)
-            fstrings.append(FString(quote: quote, triple: triple, raw: flags.contains(.raw),
-                                    startOffset: start, startLine: startLine))
-            return
-        }
-        pos = p
-        while true {
-            if !triple, isNewline(at(pos)) || pos >= n, let f = fstrings.last, !f.fields.isEmpty, f.quote == quote, !f.triple {
-                // `f'{x'`: the quote meant to close the f-string (CPython: "f-string: expecting '}'").
-                error("f-string: expecting '}'", at: start, startLine: startLine)
-                return
-            }
-            guard pos < n else {
-                let what = triple ? "unterminated triple-quoted string literal" : "unterminated string literal"
-                error("\(what) (detected at line \(detectedLine))", at: start, startLine: startLine)
-                return
-            }
-            let c = src[pos]
-            if c == quote {
-                if !triple { pos += 1; break }
-                if at(pos + 1) == quote && at(pos + 2) == quote { pos += 3; break }
-                pos += 1
-            } else if c == UInt8(ascii: "\\") {
-                pos += 1
-                if pos < n {
-                    if isNewline(src[pos]) { consumeNewline() } else { pos += 1 }
-                }
-            } else if isNewline(c) {
-                if !triple {
-                    error("unterminated string literal (detected at line \(detectedLine))", at: start, startLine: startLine)
-                    return
-                }
-                consumeNewline()
-            } else {
-                pos += 1
-            }
-        }
-        emit(.string, start, pos, startLine: startLine, flags: flags)
-    }
-
-    /// Literal text of the innermost f-string (or of its innermost format spec), up to a `{`,
-    /// the `}` ending a format spec, or the closing quote (CPython's `tok_get_fstring_mode`).
-    private mutating func lexFStringText() {
-        var f = fstrings[fstrings.count - 1]
-        let inSpec = !f.fields.isEmpty
-        let start = pos
-        let startLine = line
-        var middleFlags: TokenFlags = inSpec ? [.formatSpec] : []
-        if f.raw { middleFlags.insert(.raw) }
-        func emitMiddle(_ force: Bool) {
-            if pos > start || force { emit(.fstringMiddle, start, pos, startLine: startLine, flags: middleFlags) }
-        }
-        let forceEmpty = f.afterNestedField
-        f.afterNestedField = false
-        fstrings[fstrings.count - 1] = f
-        while true {
-            guard pos < n else {
-                emitMiddle(false)
-                let name = f.triple ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal"
-                error("\(name) (detected at line \(detectedLine))", at: f.startOffset, startLine: f.startLine)
-                fstrings.removeLast()
-                return
-            }
-            let c = src[pos]
-            if c == f.quote && (!f.triple || (at(pos + 1) == f.quote && at(pos + 2) == f.quote)) {
-                if inSpec {
-                    // The string ends inside a replacement field: CPython's "f-string: expecting '}'".
-                    emitMiddle(false)
-                    error("f-string: expecting '}'", at: pos)
-                    // Drop the open fields so the closing quote ends the f-string.
-                    while let d = f.fields.last, d <= brackets.count { f.fields.removeLast(); f.inSpec.removeLast(); brackets.removeLast() }
-                    f.fields.removeAll(); f.inSpec.removeAll()
-                    fstrings[fstrings.count - 1] = f
-                    return
-                }
-                emitMiddle(false)
-                let qs = pos
-                pos += f.triple ? 3 : 1
-                emit(.fstringEnd, qs, pos)
-                fstrings.removeLast()
-                return
-            }
-            if c == UInt8(ascii: "{") {
-                if !inSpec && at(pos + 1) == UInt8(ascii: "{") { pos += 2; continue }
-                emitMiddle(false)
-                if brackets.count >= Lexer.maxLevel {
-                    pos += 1
-                    error("too many nested parentheses", at: pos - 1, end: pos)
-                    return
-                }
-                brackets.append(Bracket(byte: c, offset: pos, line: line))
-                let b = pos
-                pos += 1
-                emit(.lbrace, b, pos)
-                f.fields.append(brackets.count)
-                f.inSpec.append(false)
-                fstrings[fstrings.count - 1] = f
-                return
-            }
-            if c == UInt8(ascii: "}") {
-                if !inSpec {
-                    if at(pos + 1) == UInt8(ascii: "}") { pos += 2; continue }
-                    emitMiddle(false)
-                    pos += 1
-                    error("f-string: single '}' is not allowed", at: pos - 1, end: pos)
-                    return
-                }
-                // End of the format spec: emit its text; normal mode lexes the `}`.
-                emitMiddle(forceEmpty)
-                f.inSpec[f.inSpec.count - 1] = false
-                fstrings[fstrings.count - 1] = f
-                return
-            }
-            if c == UInt8(ascii: "\\") {
-                let d = at(pos + 1)
-                if !f.raw && d == UInt8(ascii: "N") && at(pos + 2) == UInt8(ascii: "{") {
-                    pos += 3
-                    while pos < n && src[pos] != UInt8(ascii: "}") && src[pos] != f.quote && !isNewline(src[pos]) { pos += 1 }
-                    if at(pos) == UInt8(ascii: "}") { pos += 1 }
-                    continue
-                }
-                if d == UInt8(ascii: "{") || d == UInt8(ascii: "}") || d == 0 { pos += 1; continue }
-                pos += 1
-                if isNewline(at(pos)) { consumeNewline() } else { pos += 1 }
-                continue
-            }
-            if isNewline(c) {
-                if !f.triple {
-                    emitMiddle(false)
-                    if inSpec {
-                        error("f-string: newlines are not allowed in format specifiers for single quoted f-strings", at: pos)
-                    } else {
-                        error("unterminated f-string literal (detected at line \(detectedLine))", at: f.startOffset, startLine: f.startLine)
-                    }
-                    fstrings.removeLast()
-                    // Leave the newline for normal mode; drop brackets opened by the f-string.
-                    while brackets.count > 0 && brackets.count >= (f.fields.first ?? Int.max) { brackets.removeLast() }
-                    return
-                }
-                consumeNewline()
-                continue
-            }
-            pos += 1
-        }
-    }
 }
