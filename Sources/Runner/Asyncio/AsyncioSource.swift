@@ -676,44 +676,34 @@ def gather(*coros_or_futures, return_exceptions=False):
     return outer
 
 async def wait_for(fut, timeout):
-    loop = get_running_loop()
-    if timeout is None:
-        return await fut
-    fut = ensure_future(fut, loop=loop)
-    if timeout <= 0:
+    # 3.12 (tasks.py): no wrapping Task (no Task-N name used up); the timeout is an
+    # asyncio.timeout() around `await fut`, so the awaited coroutine runs in the caller's task.
+    if timeout is not None and timeout <= 0:
+        fut = ensure_future(fut)
         if fut.done():
             return fut.result()
-        fut.cancel()
-        raise TimeoutError()
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    loop = get_running_loop()
+    async with Timeout(None if timeout is None else loop.time() + timeout):
+        return await fut
+
+async def _cancel_and_wait(fut):
+    loop = get_running_loop()
     waiter = loop.create_future()
-    waiter._asyncd_label = 'wait_for'
-    timed_out = [False]
-    def _on_timeout():
-        timed_out[0] = True
+    waiter._asyncd_label = 'cancellation'
+    def cb(*args):
         if not waiter.done():
             waiter.set_result(None)
-    def _on_done(f):
-        if not waiter.done():
-            waiter.set_result(None)
-    h = loop.call_later(timeout, _on_timeout)
-    fut.add_done_callback(_on_done)
+    fut.add_done_callback(cb)
     try:
-        await waiter
-    except CancelledError:
-        fut.remove_done_callback(_on_done)
         fut.cancel()
-        raise
+        await waiter
     finally:
-        h.cancel()
-    if fut.done():
-        return fut.result()
-    fut.remove_done_callback(_on_done)
-    fut.cancel()
-    try:
-        await fut
-    except CancelledError:
-        pass
-    raise TimeoutError()
+        fut.remove_done_callback(cb)
 
 """#
 }
