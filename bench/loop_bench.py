@@ -68,7 +68,7 @@ print(f"{'program':48} {'asyncd':>9} {'CPython':>9} {'ratio':>7}")
 for name, src in PROGRAMS.items():
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(src.lstrip())
-    ours, out = best([binary, "runner-run", "--steps", "10000000000", "--wall", "60000", f.name])
+    ours, out = best([binary, "runner-run", "--steps", "10000000000", "--wall", "60000", "--memory", str(1 << 30), f.name])
     theirs, pyout = best(python + [f.name])
     ok = pyout.strip() in out
     print(f"{name:48} {ours:8.2f}s {theirs:8.2f}s {ours / theirs:6.2f}x{'' if ok else '  OUTPUT DIFFERS'}")

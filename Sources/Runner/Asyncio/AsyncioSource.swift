@@ -1,13 +1,17 @@
-// A minimal `asyncio`, written in Python and compiled by the runner's own compiler when a
+// The `asyncio` module, written in Python and compiled by the runner's own compiler when a
 // program imports it. It follows CPython 3.12's `Lib/asyncio` step for step where it matters for
 // output order: `base_events._run_once` (ready FIFO, a heapq timer heap comparing only `when`,
 // timers due within the clock resolution), `futures.Future` (callbacks always via call_soon),
 // `tasks.Task.__step`/`__wakeup`, `tasks.gather`, `tasks.sleep`, `runners.run`. The clock is
 // virtual: when nothing is ready the loop jumps to the next timer (see ../shared/oracle).
 //
-// This is part 1's minimal loop (run, sleep, create_task, gather, Future, Task, wait_for, Event,
-// Lock, Queue); part 2 (issue 6) replaces it with the full event loop, traces and deadlock
-// reports. Frames of this module are hidden from tracebacks, as the oracle shows only main.py.
+// This file holds the loop, Future, Task, sleep, gather and wait_for (3.12: an asyncio.timeout
+// around the await); AsyncioSyncSource the primitives, queues, TaskGroup, timeouts and the
+// composite waits; AsyncioConditionSource the Condition. Task.__step emits the trace
+// (AsyncTrace.swift) and names what a task waits on (`_asyncd_label` on the awaited future); a
+// loop with nothing ready and no timer stops with a deadlock report naming each task's wait.
+// `run_in_executor`/`to_thread` run the job inline as the oracle does. Frames of this module
+// are hidden from tracebacks, as the oracle shows only main.py.
 
 enum AsyncioSource {
     static let heapq = #"""
