@@ -45,19 +45,28 @@ class Lock:
         fut._asyncd_label = 'Lock.acquire'
         self._waiters.append(fut)
         try:
-            await fut
-        finally:
-            self._waiters.remove(fut)
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            # 3.12 locks.py: a waiter woken and then cancelled passes the wake-up on.
+            if not self._locked:
+                self._wake_up_first()
+            raise
         self._locked = True
         return True
     def release(self):
         if not self._locked:
             raise RuntimeError('Lock is not acquired.')
         self._locked = False
-        for fut in self._waiters:
-            if not fut.done():
-                fut.set_result(True)
-                break
+        self._wake_up_first()
+    def _wake_up_first(self):
+        if not self._waiters:
+            return
+        fut = self._waiters[0]
+        if not fut.done():
+            fut.set_result(True)
     async def __aenter__(self):
         await self.acquire()
     async def __aexit__(self, exc_type, exc, tb):
