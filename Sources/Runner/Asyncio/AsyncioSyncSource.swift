@@ -104,7 +104,16 @@ class Queue:
             putter = get_running_loop().create_future()
             putter._asyncd_label = 'Queue.put'
             self._putters.append(putter)
-            await putter
+            try:
+                await putter
+            except BaseException:
+                # 3.12 queues.py: a woken putter that is cancelled passes the wake-up on.
+                putter.cancel()
+                if putter in self._putters:
+                    self._putters.remove(putter)
+                if not self.full() and not putter.cancelled():
+                    self._wakeup_next(self._putters)
+                raise
         return self.put_nowait(item)
     def put_nowait(self, item):
         if self.full():
@@ -118,7 +127,16 @@ class Queue:
             getter = get_running_loop().create_future()
             getter._asyncd_label = 'Queue.get'
             self._getters.append(getter)
-            await getter
+            try:
+                await getter
+            except BaseException:
+                # 3.12 queues.py: a woken getter that is cancelled passes the wake-up on.
+                getter.cancel()
+                if getter in self._getters:
+                    self._getters.remove(getter)
+                if not self.empty() and not getter.cancelled():
+                    self._wakeup_next(self._getters)
+                raise
         return self.get_nowait()
     def get_nowait(self):
         if self.empty():
