@@ -157,3 +157,26 @@ private func story(_ source: String) throws -> [String] {
     #expect(message.contains("Task-1 waits on Queue.get at line 9"))
     #expect(message.contains("Task-2 waits on Event.wait at line 4"))
 }
+
+@Test func seedUndefinedHelperFailsTheTaskWithCPythonsError() throws {
+    let source = """
+    import asyncio
+    async def greet(name):
+        await asyncio.sleep(0.1)
+        return f"Hello, {name}!"
+    async def main():
+        msg = await greet("Alice")
+        print(msg)
+        user = await fetch_user(1)
+        return user
+    asyncio.run(main())
+    """
+    let result = try SnippetRunner.run(source: source)
+    #expect(result.outcome == .exception)
+    #expect(result.exception?.message == "name 'fetch_user' is not defined")
+    let error = try #require(result.trace.first { $0.kind == .error })
+    #expect(error.task == "Task-1")
+    #expect(error.line == 8)
+    #expect(error.detail == "NameError: name 'fetch_user' is not defined")
+    #expect(error.time == 0.1)
+}
