@@ -21,6 +21,7 @@ enum RunnerBench {
             while rest.count >= 2, rest[0].hasPrefix("--") {
                 if rest[0] == "--steps" { limits.steps = Int(rest[1]) }
                 if rest[0] == "--wall" { limits.wallMilliseconds = Int(rest[1]) }
+                if rest[0] == "--memory" { limits.memoryBytes = Int(rest[1]) }
                 rest.removeFirst(2)
             }
             guard let path = rest.first, let data = FileManager.default.contents(atPath: path) else { return 2 }

@@ -97,6 +97,7 @@ enum RunSession {
         result.steps = vm.steps
         result.virtualTime = vm.virtualTime
         result.warnings = vm.warnings
+        result.trace = vm.asyncState.trace
         return result
     }
 

@@ -3,19 +3,24 @@ import Runner
 
 /// `asyncd run [--format text|json] [--timeline] FILE|-`: run a snippet in the sandbox.
 /// Text: the program's output, then (on stderr) its traceback, limit or warnings; `--timeline`
-/// adds the trace as aligned columns. Exit 0 completed, 1 raised or hit a limit, 2 usage (or
+/// adds the trace as aligned columns; `--trace-format chrome` prints the trace alone as Trace
+/// Event JSON (Perfetto, chrome://tracing), the program's output going to stderr. Exit 0 completed, 1 raised or hit a limit, 2 usage (or
 /// while the runner is not implemented yet).
 enum RunCommand {
     static func run(_ arguments: [String]) -> Int32 {
         var format = OutputFormat.text
         var timeline = false
+        var chromeTrace = false
         var paths: [String] = []
         var scanner = ArgumentScanner(arguments)
         do {
-            while let item = try scanner.next(takesValue: ["--format"]) {
+            while let item = try scanner.next(takesValue: ["--format", "--trace-format"]) {
                 switch item {
                 case .option("--format", let value): format = try OutputFormat.parse(value, command: "asyncd run")
                 case .option("--timeline", _): timeline = true
+                case .option("--trace-format", let value):
+                    guard value == "chrome" else { throw FileAccess.Failure(description: "asyncd run: --trace-format takes 'chrome'") }
+                    chromeTrace = true
                 case .option("--help", _), .option("-h", _):
                     Output.out(HelpText.run)
                     return 0
@@ -47,6 +52,13 @@ enum RunCommand {
         } catch {
             Output.err("asyncd run: \(error)")
             return 2
+        }
+        if chromeTrace {
+            // The trace alone on stdout (`> trace.json`, then open it in Perfetto); output on stderr.
+            Output.err(result.stdout)
+            for line in report(result) { Output.err(line) }
+            Output.out(ChromeTrace.json(result))
+            return result.outcome == .completed ? 0 : 1
         }
         switch format {
         case .json:

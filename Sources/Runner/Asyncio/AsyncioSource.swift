@@ -1,13 +1,17 @@
-// A minimal `asyncio`, written in Python and compiled by the runner's own compiler when a
+// The `asyncio` module, written in Python and compiled by the runner's own compiler when a
 // program imports it. It follows CPython 3.12's `Lib/asyncio` step for step where it matters for
 // output order: `base_events._run_once` (ready FIFO, a heapq timer heap comparing only `when`,
 // timers due within the clock resolution), `futures.Future` (callbacks always via call_soon),
 // `tasks.Task.__step`/`__wakeup`, `tasks.gather`, `tasks.sleep`, `runners.run`. The clock is
 // virtual: when nothing is ready the loop jumps to the next timer (see ../shared/oracle).
 //
-// This is part 1's minimal loop (run, sleep, create_task, gather, Future, Task, wait_for, Event,
-// Lock, Queue); part 2 (issue 6) replaces it with the full event loop, traces and deadlock
-// reports. Frames of this module are hidden from tracebacks, as the oracle shows only main.py.
+// This file holds the loop, Future, Task, sleep, gather and wait_for (3.12: an asyncio.timeout
+// around the await); AsyncioSyncSource the primitives, queues, TaskGroup, timeouts and the
+// composite waits; AsyncioConditionSource the Condition. Task.__step emits the trace
+// (AsyncTrace.swift) and names what a task waits on (`_asyncd_label` on the awaited future); a
+// loop with nothing ready and no timer stops with a deadlock report naming each task's wait.
+// `run_in_executor`/`to_thread` run the job inline as the oracle does. Frames of this module
+// are hidden from tracebacks, as the oracle shows only main.py.
 
 enum AsyncioSource {
     static let heapq = #"""
@@ -59,7 +63,7 @@ def heapify(x):
 
     /// The module's text: the loop, futures and tasks here; synchronisation primitives, queues
     /// and the composite waits in `AsyncioSyncSource`.
-    static var asyncio: String { core + AsyncioSyncSource.text }
+    static var asyncio: String { core + AsyncioSyncSource.text + AsyncioConditionSource.text }
 
     static let core = #"""
 import _asyncd
@@ -193,7 +197,7 @@ class BaseEventLoop(AbstractEventLoop):
         elif self._scheduled:
             timeout = 1
         if timeout is None:
-            _asyncd.deadlock()
+            _asyncd.deadlock(_deadlock_report(self))
         if timeout != 0:
             when = self._scheduled[0]._when
             if when > self.time():
@@ -215,8 +219,43 @@ class BaseEventLoop(AbstractEventLoop):
             handle._run()
     async def shutdown_asyncgens(self):
         pass
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        return self.call_soon(callback, *args)
+    def run_in_executor(self, executor, func, *args):
+        # The oracle's model (../shared/oracle/README.md, Executors): the job runs inline now;
+        # a time.sleep inside adds to the job's own elapsed time; the concurrent future completes
+        # then (or `elapsed` virtual seconds later) and reaches this future via call_soon_threadsafe.
+        if iscoroutine(func) or iscoroutinefunction(func):
+            raise TypeError('coroutines cannot be used with run_in_executor()')
+        fut = self.create_future()
+        fut._asyncd_label = 'run_in_executor(' + getattr(func, '__name__', 'job') + ')'
+        nested = _asyncd.job_begin()
+        value = None
+        error = None
+        try:
+            value = func(*args)
+        except BaseException as e:
+            error = e
+        finally:
+            elapsed = _asyncd.job_end()
+        def complete():
+            if not fut.cancelled():
+                self.call_soon(_copy_executor_result, fut, value, error)
+        if elapsed and not nested:
+            self.call_later(elapsed, complete)
+        else:
+            complete()
+        return fut
     async def shutdown_default_executor(self, timeout=None):
         pass
+
+def _copy_executor_result(fut, value, error):
+    if fut.cancelled():
+        return
+    if error is not None:
+        fut.set_exception(error)
+    else:
+        fut.set_result(value)
 
 def _run_until_complete_cb(fut):
     fut._loop.stop()
@@ -296,7 +335,7 @@ class Future:
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise InvalidStateError('Result is not ready.')
+            raise InvalidStateError('Result is not set.')
         if self._exception is not None:
             raise self._exception
         return self._result
@@ -319,13 +358,13 @@ class Future:
         return removed
     def set_result(self, result):
         if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         self._result = result
         self._state = _FINISHED
         self.__schedule_callbacks()
     def set_exception(self, exception):
         if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         if isinstance(exception, type):
             exception = exception()
         if type(exception) is StopIteration:
@@ -361,8 +400,13 @@ class Task(Future):
         self._fut_waiter = None
         self._coro = coro
         self._num_cancels_requested = 0
+        self._started = False
+        self._waiting_on = None
         self._loop.call_soon(self.__step)
         _all_tasks[id(self)] = self
+        self._traced = _asyncd.is_program(coro)
+        if self._traced:
+            _asyncd.trace('create', self._name, _asyncd.caller_line(), coro.__qualname__ + '()')
     def __repr__(self):
         state = self._state.lower()
         if self._state == _FINISHED and self._exception is None:
@@ -402,13 +446,31 @@ class Task(Future):
                 exc = self._make_cancelled_error()
             self._must_cancel = False
         self._fut_waiter = None
+        self._waiting_on = None
         _current_tasks[id(self._loop)] = self
+        traced = self._traced
+        if not traced:
+            pass
+        elif self._started:
+            _asyncd.trace('resume', self._name, _asyncd.coro_line(self._coro), None)
+        else:
+            self._started = True
+            _asyncd.trace('start', self._name, _asyncd.coro_line(self._coro), None)
+        _asyncd.set_current(self._name)
         try:
             self.__step_run_and_handle_result(exc)
         finally:
+            _asyncd.set_current('')
             _current_tasks.pop(id(self._loop), None)
             if self._state != _PENDING:
                 _all_tasks.pop(id(self), None)
+                if traced:
+                    _trace_exit(self)
+            else:
+                if self._waiting_on is None:
+                    self._waiting_on = _wait_label(self._fut_waiter)
+                if traced:
+                    _asyncd.trace('suspend', self._name, _asyncd.coro_line(self._coro), self._waiting_on)
     def __step_run_and_handle_result(self, exc):
         coro = self._coro
         try:
@@ -448,6 +510,7 @@ class Task(Future):
                     new_exc = RuntimeError(f'yield was used instead of yield from in task {self!r} with {result!r}')
                     self._loop.call_soon(self.__step, new_exc)
             elif result is None:
+                self._waiting_on = 'sleep(0)'
                 self._loop.call_soon(self.__step)
             else:
                 new_exc = RuntimeError(f'Task got bad yield: {result!r}')
@@ -459,6 +522,40 @@ class Task(Future):
             self.__step(exc)
         else:
             self.__step()
+
+def _wait_label(fut):
+    if fut is None:
+        return 'the next loop iteration'
+    label = getattr(fut, '_asyncd_label', None)
+    if label is not None:
+        return label
+    if isinstance(fut, Task):
+        return fut._name
+    return 'Future'
+
+def _trace_exit(task):
+    if task._state == _CANCELLED:
+        exc = task._cancelled_exc
+        msg = task._cancel_message
+        if exc is not None and exc.args:
+            msg = exc.args[0]
+        _asyncd.trace('cancel', task._name, None, None if msg is None else str(msg))
+    elif task._exception is not None:
+        exc = task._exception
+        msg = str(exc)
+        _asyncd.trace('error', task._name, _asyncd.exc_line(exc), type(exc).__name__ + (': ' + msg if msg else ''))
+    else:
+        _asyncd.trace('done', task._name, None, repr(task._result))
+
+def _deadlock_report(loop):
+    parts = []
+    for t in _all_tasks.values():
+        if t._loop is loop and not t.done():
+            line = _asyncd.coro_line(t._coro)
+            parts.append(f'{t._name} waits on {t._waiting_on or "Future"} at line {line}')
+    if not parts:
+        return 'the event loop would wait forever: no task can run and no timer is pending'
+    return 'every task waits on something nothing left can complete, and no timer is pending: ' + '; '.join(parts)
 
 def current_task(loop=None):
     if loop is None:
@@ -498,6 +595,7 @@ async def sleep(delay, result=None):
         return result
     loop = get_running_loop()
     future = loop.create_future()
+    future._asyncd_label = f'sleep({delay!r})'
     h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
     try:
         return await future
@@ -509,6 +607,7 @@ class _GatheringFuture(Future):
         Future.__init__(self, loop=loop)
         self._children = children
         self._cancel_requested = False
+        self._asyncd_label = 'gather'
     def cancel(self, msg=None):
         if self.done():
             return False
@@ -581,43 +680,34 @@ def gather(*coros_or_futures, return_exceptions=False):
     return outer
 
 async def wait_for(fut, timeout):
-    loop = get_running_loop()
-    if timeout is None:
-        return await fut
-    fut = ensure_future(fut, loop=loop)
-    if timeout <= 0:
+    # 3.12 (tasks.py): no wrapping Task (no Task-N name used up); the timeout is an
+    # asyncio.timeout() around `await fut`, so the awaited coroutine runs in the caller's task.
+    if timeout is not None and timeout <= 0:
+        fut = ensure_future(fut)
         if fut.done():
             return fut.result()
-        fut.cancel()
-        raise TimeoutError()
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    loop = get_running_loop()
+    async with Timeout(None if timeout is None else loop.time() + timeout):
+        return await fut
+
+async def _cancel_and_wait(fut):
+    loop = get_running_loop()
     waiter = loop.create_future()
-    timed_out = [False]
-    def _on_timeout():
-        timed_out[0] = True
+    waiter._asyncd_label = 'cancellation'
+    def cb(*args):
         if not waiter.done():
             waiter.set_result(None)
-    def _on_done(f):
-        if not waiter.done():
-            waiter.set_result(None)
-    h = loop.call_later(timeout, _on_timeout)
-    fut.add_done_callback(_on_done)
+    fut.add_done_callback(cb)
     try:
-        await waiter
-    except CancelledError:
-        fut.remove_done_callback(_on_done)
         fut.cancel()
-        raise
+        await waiter
     finally:
-        h.cancel()
-    if fut.done():
-        return fut.result()
-    fut.remove_done_callback(_on_done)
-    fut.cancel()
-    try:
-        await fut
-    except CancelledError:
-        pass
-    raise TimeoutError()
+        fut.remove_done_callback(cb)
 
 """#
 }

@@ -23,6 +23,7 @@ class Event:
         if self._value:
             return True
         fut = get_running_loop().create_future()
+        fut._asyncd_label = 'Event.wait'
         self._waiters.append(fut)
         try:
             await fut
@@ -41,21 +42,31 @@ class Lock:
             self._locked = True
             return True
         fut = get_running_loop().create_future()
+        fut._asyncd_label = 'Lock.acquire'
         self._waiters.append(fut)
         try:
-            await fut
-        finally:
-            self._waiters.remove(fut)
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            # 3.12 locks.py: a waiter woken and then cancelled passes the wake-up on.
+            if not self._locked:
+                self._wake_up_first()
+            raise
         self._locked = True
         return True
     def release(self):
         if not self._locked:
             raise RuntimeError('Lock is not acquired.')
         self._locked = False
-        for fut in self._waiters:
-            if not fut.done():
-                fut.set_result(True)
-                break
+        self._wake_up_first()
+    def _wake_up_first(self):
+        if not self._waiters:
+            return
+        fut = self._waiters[0]
+        if not fut.done():
+            fut.set_result(True)
     async def __aenter__(self):
         await self.acquire()
     async def __aexit__(self, exc_type, exc, tb):
@@ -91,8 +102,18 @@ class Queue:
     async def put(self, item):
         while self.full():
             putter = get_running_loop().create_future()
+            putter._asyncd_label = 'Queue.put'
             self._putters.append(putter)
-            await putter
+            try:
+                await putter
+            except BaseException:
+                # 3.12 queues.py: a woken putter that is cancelled passes the wake-up on.
+                putter.cancel()
+                if putter in self._putters:
+                    self._putters.remove(putter)
+                if not self.full() and not putter.cancelled():
+                    self._wakeup_next(self._putters)
+                raise
         return self.put_nowait(item)
     def put_nowait(self, item):
         if self.full():
@@ -104,8 +125,18 @@ class Queue:
     async def get(self):
         while self.empty():
             getter = get_running_loop().create_future()
+            getter._asyncd_label = 'Queue.get'
             self._getters.append(getter)
-            await getter
+            try:
+                await getter
+            except BaseException:
+                # 3.12 queues.py: a woken getter that is cancelled passes the wake-up on.
+                getter.cancel()
+                if getter in self._getters:
+                    self._getters.remove(getter)
+                if not self.empty() and not getter.cancelled():
+                    self._wakeup_next(self._getters)
+                raise
         return self.get_nowait()
     def get_nowait(self):
         if self.empty():
@@ -138,6 +169,7 @@ class Semaphore:
         if self._waiters is None:
             self._waiters = []
         fut = get_running_loop().create_future()
+        fut._asyncd_label = 'Semaphore.acquire'
         self._waiters.append(fut)
         try:
             try:
@@ -229,8 +261,13 @@ def timeout(delay):
 def timeout_at(when):
     return Timeout(when)
 
-async def to_thread(func, *args, **kwargs):
-    return func(*args, **kwargs)
+async def to_thread(func, /, *args, **kwargs):
+    loop = get_running_loop()
+    def _job():
+        return func(*args, **kwargs)
+    fut = loop.run_in_executor(None, _job)
+    fut._asyncd_label = 'to_thread(' + getattr(func, '__name__', 'job') + ')'
+    return await fut
 
 class TaskGroup:
     def __init__(self):
@@ -270,6 +307,7 @@ class TaskGroup:
         while self._tasks:
             if self._on_completed_fut is None:
                 self._on_completed_fut = self._loop.create_future()
+                self._on_completed_fut._asyncd_label = 'TaskGroup'
             try:
                 await self._on_completed_fut
             except CancelledError as ex:
@@ -353,6 +391,7 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
         raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
     loop = get_running_loop()
     waiter = loop.create_future()
+    waiter._asyncd_label = 'wait'
     timeout_handle = None
     if timeout is not None:
         timeout_handle = loop.call_later(timeout, _release_waiter, waiter)

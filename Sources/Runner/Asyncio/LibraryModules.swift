@@ -16,17 +16,17 @@ enum LibraryModules {
 
     /// The native helpers of the Python-written library; importable only from library code.
     static func asyncdHelpers(_ vm: VM) -> [String: Value] {
-        [
+        AsyncTraceHelpers.make().merging([
             "time": native("time") { vm, _, _ in .float(vm.virtualTime) },
             "set_time": native("set_time") { vm, a, _ in
                 guard let t = a.first.flatMap({ vm.floatValue($0) }) else { return .none }
                 if t > vm.virtualSecondsLimit { throw VMStop.limit(.virtualSeconds) }
-                vm.virtualTime = t
+                if t > vm.virtualTime { vm.advanceClock(to: t, detail: "the loop waits for its next timer") }
                 return .none
             },
             "resolution": native("resolution") { vm, _, _ in .float(max(1e-9, vm.virtualTime.ulp)) },
-            "deadlock": native("deadlock") { _, _, _ in
-                throw VMStop.deadlock("the event loop would wait forever: no task can run and no timer is pending")
+            "deadlock": native("deadlock") { _, a, _ in
+                throw VMStop.deadlock((a.first?.asObject as? PyStr)?.value ?? "the event loop would wait forever: no task can run and no timer is pending")
             },
             "iscoroutinefunction": native("iscoroutinefunction") { _, a, _ in
                 guard case .object(let o)? = a.first else { return .bool(false) }
@@ -34,7 +34,7 @@ enum LibraryModules {
                 if let m = o as? PyBoundMethod, let f = m.function.asObject as? PyFunction { return .bool(f.code.flags.contains(.coroutine)) }
                 return .bool(false)
             },
-        ]
+        ]) { a, _ in a }
     }
 }
 

@@ -164,6 +164,7 @@ extension VM {
         let text = try args.map { try str($0) }.joined(separator: sep) + end
         if toStderr { return .none }
         try write(text)
+        traceEvent(.print, line: programLine, detail: text.hasSuffix("\n") ? String(text.dropLast()) : text)
         return .none
     }
 }

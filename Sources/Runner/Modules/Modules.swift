@@ -199,7 +199,10 @@ enum TimeModule {
                 try vm.expectArgs(a, "sleep", min: 1, max: 1)
                 guard let s = vm.floatValue(a[0]) else { throw vm.error(BuiltinTypes.typeError, "'\(a[0].typeName)' object cannot be interpreted as an integer") }
                 if s < 0 { throw vm.error(BuiltinTypes.valueError, "sleep length must be non-negative") }
-                if let hook = vm.sleepHook { try hook(s) } else { vm.virtualTime += s }
+                if let hook = vm.sleepHook { try hook(s) } else {
+                    if vm.virtualTime + s > vm.virtualSecondsLimit { throw VMStop.limit(.virtualSeconds) }
+                    vm.advanceClock(to: vm.virtualTime + s, detail: "time.sleep(\(FloatRepr.repr(s))) blocks the loop")
+                }
                 return .none
             },
         ]

@@ -138,6 +138,7 @@ final class PyGenerator: PyObject {
         if state == .suspended, kind == .generator, let vm { vm.queueFinalizer(frame) }
         if kind == .coroutine, state == .created, !wasStarted, let vm {
             vm.warnings.append("RuntimeWarning: coroutine '\(qualname)' was never awaited")
+            vm.traceEvent(.warning, line: createdLine, detail: "RuntimeWarning: coroutine '\(qualname)' was never awaited")
         }
     }
 }

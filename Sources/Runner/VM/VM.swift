@@ -30,6 +30,8 @@ final class VM {
     var virtualTime: Double = 0
     /// Hook for the event loop (part 2): called by `time.sleep`.
     var sleepHook: ((Double) throws -> Void)?
+    /// The event loop's trace and per-run state (Sources/Runner/Asyncio/AsyncTrace.swift).
+    let asyncState = AsyncState()
     /// Objects whose repr is being computed (guards `l.append(l)`).
     var reprActive = Set<ObjectIdentifier>()
     /// The `random` module's generator, seeded with 0 as the oracle seeds CPython's.

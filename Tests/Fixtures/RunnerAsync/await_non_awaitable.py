@@ -1,0 +1,5 @@
+import asyncio
+import time
+async def main():
+    await time.sleep(1)
+asyncio.run(main())

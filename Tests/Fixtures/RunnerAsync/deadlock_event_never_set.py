@@ -1,0 +1,6 @@
+import asyncio
+async def main():
+    print("before")
+    await asyncio.Event().wait()
+    print("never")
+asyncio.run(main())
