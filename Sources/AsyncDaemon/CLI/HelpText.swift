@@ -8,7 +8,7 @@ enum HelpText {
       asyncd [serve] [--stdio]        JSON-RPC 2.0 daemon on stdin/stdout (LSP or NDJSON framing)
       asyncd check [--format text|json|sarif] [--select CODES] [--ignore CODES] [--fix] PATH...
                                       analyze files and folders ('-' is stdin)
-      asyncd run [--format text|json] [--timeline] FILE|-
+      asyncd run [--format text|json] [--timeline] [--trace-format chrome] [--limit NAME=VALUE] FILE|-
                                       run a snippet in the sandbox, print its output and trace
       asyncd lookup [--format text|json] [--limit N] QUERY...
                                       search the quick reference
@@ -71,13 +71,21 @@ enum HelpText {
     """
 
     static let run = """
-    usage: asyncd run [--format text|json] [--timeline] FILE|-
+    usage: asyncd run [--format text|json] [--timeline] [--trace-format chrome]
+                      [--limit NAME=VALUE]... FILE|-
 
     Runs a Python snippet in the sandbox on a virtual clock ('-' reads stdin).
 
-      --format text   the program's output; traceback, limits and warnings on stderr (default)
-      --format json   the async/run result
-      --timeline      also print the trace: seq, virtual time, task, kind, line, detail
+      --format text          the program's output; traceback, limits and warnings on stderr (default)
+      --format json          the async/run result
+      --timeline             also print the trace (seq, virtual time, task, kind, line, detail)
+                             and a chart of every task over virtual time
+      --trace-format chrome  print only the trace, as Trace Event JSON for Perfetto or
+                             chrome://tracing (one track per task); the output goes to stderr
+      --limit NAME=VALUE     raise or lower one limit; repeatable. Names and defaults:
+                             steps=100000000, wall=10s, memory=256MiB, output=1MiB,
+                             virtual=3600s; ceilings 10^10 steps, 60s, 1GiB, 64MiB, 10^9 s.
+                             Units: s/ms for wall and virtual, KiB/MiB/GiB for memory and output.
 
     Exit status: 0 completed, 1 raised or hit a limit, 2 usage.
     """

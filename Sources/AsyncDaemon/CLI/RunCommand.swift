@@ -1,7 +1,8 @@
 import Analyzer
 import Runner
 
-/// `asyncd run [--format text|json] [--timeline] FILE|-`: run a snippet in the sandbox.
+/// `asyncd run [--format text|json] [--timeline] [--trace-format chrome] [--limit NAME=VALUE]
+/// FILE|-`: run a snippet in the sandbox.
 /// Text: the program's output, then (on stderr) its traceback, limit or warnings; `--timeline`
 /// adds the trace as aligned columns; `--trace-format chrome` prints the trace alone as Trace
 /// Event JSON (Perfetto, chrome://tracing), the program's output going to stderr. Exit 0 completed, 1 raised or hit a limit, 2 usage (or
@@ -11,13 +12,15 @@ enum RunCommand {
         var format = OutputFormat.text
         var timeline = false
         var chromeTrace = false
+        var limits = RunLimits()
         var paths: [String] = []
         var scanner = ArgumentScanner(arguments)
         do {
-            while let item = try scanner.next(takesValue: ["--format", "--trace-format"]) {
+            while let item = try scanner.next(takesValue: ["--format", "--trace-format", "--limit"]) {
                 switch item {
                 case .option("--format", let value): format = try OutputFormat.parse(value, command: "asyncd run")
                 case .option("--timeline", _): timeline = true
+                case .option("--limit", let value): try RunLimitOption.apply(value ?? "", to: &limits)
                 case .option("--trace-format", let value):
                     guard value == "chrome" else { throw FileAccess.Failure(description: "asyncd run: --trace-format takes 'chrome'") }
                     chromeTrace = true
@@ -33,7 +36,7 @@ enum RunCommand {
             return 2
         }
         guard paths.count == 1, let path = paths.first else {
-            Output.err("usage: asyncd run [--format text|json] [--timeline] FILE|-")
+            Output.err("usage: asyncd run [--format text|json] [--timeline] [--trace-format chrome] [--limit NAME=VALUE] FILE|-")
             return 2
         }
         let source: String
@@ -45,7 +48,7 @@ enum RunCommand {
         }
         let result: RunResult
         do {
-            result = try SnippetRunner.run(source: source)
+            result = try SnippetRunner.run(source: source, limits: limits)
         } catch let error as NotImplementedYet {
             Output.err("asyncd: \(error.description)")
             return 2
@@ -66,7 +69,11 @@ enum RunCommand {
         case .text:
             Output.write(1, result.stdout)
             for line in report(result) { Output.err(line) }
-            if timeline { Output.out(timelineLines(result, color: Output.useColor).joined(separator: "\n")) }
+            if timeline {
+                Output.out(timelineLines(result, color: Output.useColor).joined(separator: "\n"))
+                let chart = RunTimeline.chart(result)
+                if !chart.isEmpty { Output.out("\n" + chart.joined(separator: "\n")) }
+            }
         }
         return result.outcome == .completed ? 0 : 1
     }
