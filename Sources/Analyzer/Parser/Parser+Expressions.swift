@@ -382,7 +382,7 @@ extension Parser {
         }
         elementStart = p
         let first = try parseStarNamedExpression()
-        if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+        if atComprehensionClause {
             if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
             let generators = try parseComprehensionClauses()
             try expectClosing(.rpar, ")", suggestComma: false)
@@ -472,7 +472,7 @@ extension Parser {
         if accept(.rsqb) { return Expr(.list(elts: [], ctx: .load), range(from: start)) }
         elementStart = p
         let first = try parseStarNamedExpression()
-        if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+        if atComprehensionClause {
             if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
             let generators = try parseComprehensionClauses()
             try expectClosing(.rsqb, "]", suggestComma: false)
@@ -505,11 +505,11 @@ extension Parser {
             values.append(try parseBitOr())
         } else {
             elementStart = p
-        let first = try parseStarNamedExpression()
+            let first = try parseStarNamedExpression()
             if accept(.colon) {
                 if case .starred = first.kind { throw error("cannot use a starred expression in a dictionary value", first.range) }
                 let value = try parseExpression()
-                if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+                if atComprehensionClause {
                     let generators = try parseComprehensionClauses()
                     try expectClosing(.rbrace, "}", suggestComma: false)
                     return Expr(.dictComp(key: first, value: value, generators: generators), range(from: start))
@@ -518,7 +518,7 @@ extension Parser {
                 values.append(value)
             } else {
                 // A set display or set comprehension.
-                if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+                if atComprehensionClause {
                     if case .starred = first.kind { throw error("iterable unpacking cannot be used in comprehension", first.range) }
                     let generators = try parseComprehensionClauses()
                     try expectClosing(.rbrace, "}", suggestComma: false)
@@ -560,7 +560,7 @@ extension Parser {
     /// `for_if_clauses`: one or more `[async] for star_targets in disjunction (if disjunction)*`.
     mutating func parseComprehensionClauses() throws(ParseError) -> [Comprehension] {
         var result: [Comprehension] = []
-        while kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+        while atComprehensionClause {
             let isAsync = accept(.kwAsync)
             advance() // for
             let target = try parseTargetList(.store)
@@ -661,7 +661,7 @@ extension Parser {
                 keywords.append(Keyword(arg: name, value: value, range: range(from: argStart)))
             } else {
                 let e = try parseNamedExpression()
-                if kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor) {
+                if atComprehensionClause {
                     let generators = try parseComprehensionClauses()
                     if args.isEmpty && keywords.isEmpty {
                         if kind == .rpar {
@@ -754,5 +754,12 @@ extension Parser {
         case .slice: return "slice"
         case .invalid: return "expression"
         }
+    }
+}
+
+extension Parser {
+    /// Whether the next tokens start a comprehension clause: `for`, or `async for`.
+    var atComprehensionClause: Bool {
+        kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor)
     }
 }
