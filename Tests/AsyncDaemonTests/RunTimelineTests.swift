@@ -67,3 +67,47 @@ import Testing
         }
     }
 }
+
+/// The step-by-step account `asyncd run` prints on stderr.
+@Suite struct RunAccountTests {
+    @Test func oneSentencePerEventWithTimesAndLines() {
+        let result = RunResult(outcome: .completed, trace: [
+            TraceEvent(seq: 1, time: 0, task: "Task-1", kind: .create, line: 9, detail: "main()"),
+            TraceEvent(seq: 2, time: 0, task: "Task-1", kind: .start, line: 5),
+            TraceEvent(seq: 3, time: 0, task: "Task-1", kind: .suspend, line: 6, detail: "sleep(0.1)"),
+            TraceEvent(seq: 4, time: 0.1, task: "", kind: .clock, detail: "the loop waits for its next timer"),
+            TraceEvent(seq: 5, time: 0.1, task: "Task-1", kind: .resume, line: 6),
+            TraceEvent(seq: 6, time: 0.1, task: "Task-1", kind: .print, line: 7, detail: "Hello, Alice!"),
+            TraceEvent(seq: 7, time: 0.1, task: "Task-1", kind: .done, detail: "None"),
+        ], virtualTime: 0.1)
+        #expect(RunAccount.lines(result) == [
+            "What happened, step by step (virtual time):",
+            "  0.000 s  Task-1 main() is created (line 9)",
+            "  0.000 s  Task-1 starts (line 5)",
+            "  0.000 s  Task-1 waits on sleep(0.1) (line 6)",
+            "  0.100 s  the clock moves to 0.100 s: the loop waits for its next timer",
+            "  0.100 s  Task-1 resumes (line 6)",
+            "  0.100 s  Task-1 prints: Hello, Alice!",
+            "  0.100 s  Task-1 finishes, returning None",
+        ])
+    }
+
+    @Test func longRunsAreCut() {
+        let events = (1...500).map { TraceEvent(seq: $0, time: 0, task: "Task-1", kind: .resume) }
+        let lines = RunAccount.lines(RunResult(outcome: .completed, trace: events))
+        #expect(lines.count == RunAccount.maxSteps + 2)
+        #expect(lines.last == "  … 300 more steps (see --timeline or --format json)")
+    }
+
+    @Test func accountGoesToStderrAndQuietDropsIt() throws {
+        guard TestPaths.binaryAvailable else { return }
+        let source = "import asyncio\n\nasync def main():\n    await asyncio.sleep(0.5)\n    print('done')\n\nasyncio.run(main())\n"
+        let run = try BinaryRun.run(["run", "-"], input: Array(source.utf8))
+        #expect(run.status == 0)
+        #expect(run.stdoutText == "done\n")
+        #expect(run.stderr.contains("0.500 s  Task-1 resumes (line 4)"))
+        let quiet = try BinaryRun.run(["run", "--quiet", "-"], input: Array(source.utf8))
+        #expect(quiet.stdoutText == "done\n")
+        #expect(quiet.stderr.isEmpty)
+    }
+}

@@ -8,7 +8,7 @@ enum HelpText {
       asyncd [serve] [--stdio]        JSON-RPC 2.0 daemon on stdin/stdout (LSP or NDJSON framing)
       asyncd check [--format text|json|sarif] [--select CODES] [--ignore CODES] [--fix] PATH...
                                       analyze files and folders ('-' is stdin)
-      asyncd run [--format text|json] [--timeline] [--trace-format chrome] [--limit NAME=VALUE] FILE|-
+      asyncd run [--format text|json] [--timeline] [--quiet] [--trace-format chrome] [--limit NAME=VALUE] FILE|-
                                       run a snippet in the sandbox, print its output and trace
       asyncd lookup [--format text|json] [--limit N] QUERY...
                                       search the quick reference
@@ -71,12 +71,14 @@ enum HelpText {
     """
 
     static let run = """
-    usage: asyncd run [--format text|json] [--timeline] [--trace-format chrome]
+    usage: asyncd run [--format text|json] [--timeline] [--quiet] [--trace-format chrome]
                       [--limit NAME=VALUE]... FILE|-
 
     Runs a Python snippet in the sandbox on a virtual clock ('-' reads stdin).
 
-      --format text          the program's output; traceback, limits and warnings on stderr (default)
+      --format text          the program's output on stdout; its traceback, limits and warnings,
+                             then a step-by-step account of what every task did, on stderr (default)
+      --quiet, -q            leave out the step-by-step account
       --format json          the async/run result
       --timeline             also print the trace (seq, virtual time, task, kind, line, detail)
                              and a chart of every task over virtual time

@@ -55,3 +55,12 @@ enum Output {
         }
     }
 }
+
+extension String {
+    /// The text without trailing spaces, for table and chart rows.
+    var trimmingTrailingSpaces: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

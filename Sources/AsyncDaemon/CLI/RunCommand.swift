@@ -11,6 +11,7 @@ enum RunCommand {
     static func run(_ arguments: [String]) -> Int32 {
         var format = OutputFormat.text
         var timeline = false
+        var quiet = false
         var chromeTrace = false
         var limits = RunLimits()
         var paths: [String] = []
@@ -20,6 +21,7 @@ enum RunCommand {
                 switch item {
                 case .option("--format", let value): format = try OutputFormat.parse(value, command: "asyncd run")
                 case .option("--timeline", _): timeline = true
+                case .option("--quiet", _), .option("-q", _): quiet = true
                 case .option("--limit", let value): try RunLimitOption.apply(value ?? "", to: &limits)
                 case .option("--trace-format", let value):
                     guard value == "chrome" else { throw FileAccess.Failure(description: "asyncd run: --trace-format takes 'chrome'") }
@@ -36,7 +38,7 @@ enum RunCommand {
             return 2
         }
         guard paths.count == 1, let path = paths.first else {
-            Output.err("usage: asyncd run [--format text|json] [--timeline] [--trace-format chrome] [--limit NAME=VALUE] FILE|-")
+            Output.err("usage: asyncd run [--format text|json] [--timeline] [--quiet] [--trace-format chrome] [--limit NAME=VALUE] FILE|-")
             return 2
         }
         let source: String
@@ -69,6 +71,11 @@ enum RunCommand {
         case .text:
             Output.write(1, result.stdout)
             for line in report(result) { Output.err(line) }
+            // The account goes to stderr, so stdout stays exactly what the program printed.
+            if !quiet && !timeline {
+                let account = RunAccount.lines(result)
+                if !account.isEmpty { Output.err("\n" + account.joined(separator: "\n")) }
+            }
             if timeline {
                 Output.out(timelineLines(result, color: Output.useColor).joined(separator: "\n"))
                 let chart = RunTimeline.chart(result)

@@ -56,7 +56,7 @@ enum RunTimeline {
             // Still waiting when the run ended (deadlock, limit): waiting to the end.
             if let since = waitingSince { fill(&cells, from: since, to: columns, with: "·") }
             let name = String((label[task] ?? task).prefix(labelWidth - 1))
-            rows.append(name.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + String(cells).trailingTrimmed)
+            rows.append(name.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + String(cells).trimmingTrailingSpaces)
         }
         rows.append(axis(end: end, labelWidth: labelWidth, columns: columns))
         return rows
@@ -76,13 +76,5 @@ enum RunTimeline {
         let right = "\(RunCommand.formatTime(end)) s"
         let gap = max(1, columns - left.count - right.count)
         return String(repeating: " ", count: labelWidth) + left + String(repeating: " ", count: gap) + right
-    }
-}
-
-private extension String {
-    var trailingTrimmed: String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
     }
 }
