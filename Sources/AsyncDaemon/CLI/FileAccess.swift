@@ -41,13 +41,7 @@ enum FileAccess {
         let fd = open(path, O_WRONLY | O_TRUNC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw in Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
-            if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { return false }
-        }
-        return true
+        return Output.write(fd, text)
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -8,14 +8,16 @@ enum Output {
     static func out(_ text: String, terminator: String = "\n") { write(1, text + terminator) }
     static func err(_ text: String) { write(2, text + "\n") }
 
-    static func write(_ descriptor: Int32, _ text: String) {
+    /// Writes all of `text` to `descriptor`, retrying on EINTR; false when the write fails.
+    @discardableResult
+    static func write(_ descriptor: Int32, _ text: String) -> Bool {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { raw in Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset) }
-            if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { return }
+            if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { return false }
         }
-        bytes.removeAll()
+        return true
     }
 
     /// Whether to colour stdout, decided once.
