@@ -7,7 +7,7 @@ extension VM {
     // MARK: hashing
 
     func strKey(_ s: String) -> DictKey {
-        DictKey(value: .str(s), hash: s.hashValue)
+        DictKey(value: .str(s), hash: PyStr.hash(of: s))
     }
 
     func strKey(_ s: PyStr) -> DictKey {
