@@ -25,8 +25,8 @@ final class Frame {
     private(set) var code: CodeObject
     private(set) var globals: Globals
     var ip = 0
-    var stack: [Value] = []
-    var locals: [Value?]
+    var stack = ValueStack()
+    var locals: LocalSlots
     var cells: [PyCell]
     var handlers: [Handler] = []
     /// The exception an `except`/`finally` block of this frame is handling (`sys.exc_info()`).
@@ -49,9 +49,17 @@ final class Frame {
         self.isGeneratorFrame = code.isGeneratorLike
         self.code = code
         self.globals = globals
-        self.locals = locals
+        self.locals = LocalSlots(locals)
         self.cells = cells
-        stack.reserveCapacity(8)
+    }
+
+    /// A frame with `localCount` unbound slots (the call fast path binds arguments into them).
+    init(code: CodeObject, globals: Globals, localCount: Int) {
+        self.isGeneratorFrame = code.isGeneratorLike
+        self.code = code
+        self.globals = globals
+        self.locals = LocalSlots(count: localCount)
+        self.cells = []
     }
 
     /// Re-initialises a pooled frame for a new call of a simple function (see `VM.framePool`).
@@ -66,13 +74,15 @@ final class Frame {
         classNamespace = nil
         returnMode = .normal
         boundary = false
-        let n = code.varnames.count
-        if locals.count == n {
-            for i in 0..<n { locals[i] = nil }
-        } else {
-            locals.removeAll(keepingCapacity: true)
-            for _ in 0..<n { locals.append(nil) }
-        }
+        locals.reset(count: code.varnames.count)
+    }
+
+    /// Lets go of what a finished frame holds before it waits in the pool.
+    func recycle() {
+        if !stack.isEmpty { stack.removeAll() }
+        locals.reset(count: locals.count)
+        function = nil
+        handled = nil
     }
 
     var line: Int { code.line(at: ip - 1) }
@@ -87,9 +97,5 @@ final class Frame {
     }
     @inline(__always) func peek(_ n: Int) -> Value { stack[stack.count - n] }
 
-    func popN(_ n: Int) -> [Value] {
-        let items = Array(stack[(stack.count - n)...])
-        stack.removeLast(n)
-        return items
-    }
+    func popN(_ n: Int) -> [Value] { stack.popArray(n) }
 }

@@ -94,8 +94,8 @@ final class VM {
             case let t as PyTuple: work.append(contentsOf: t.items)
             case let m as PyBoundMethod: work.append(m.function); work.append(m.selfValue)
             case let g as PyGenerator:
-                work.append(contentsOf: g.frame.stack); g.frame.stack = []
-                work.append(contentsOf: g.frame.locals.compactMap { $0 }); g.frame.locals = []
+                work.append(contentsOf: g.frame.stack.array(from: 0)); g.frame.stack.removeAll()
+                work.append(contentsOf: g.frame.locals.boundValues); g.frame.locals.removeAll()
                 work.append(contentsOf: g.frame.cells.compactMap { $0.value }); for c in g.frame.cells { c.value = nil }
             case let c as PyCell: if let v = c.value { work.append(v) }; c.value = nil
             case let s as PySet: work.append(contentsOf: s.values); s.removeAll()
@@ -157,8 +157,11 @@ final class VM {
 
     /// Runs the loop until the frame at index `entry` returns or yields; pops it.
     func run(entry: Int) throws -> ResumeResult {
+        // A strong local: an `unowned(unsafe)` one measured slower, Swift retains it around
+        // each access instead.
         var frame = frames[frames.count - 1]
-        var instructions = frame.code.code
+        var instructions = frame.code.runInstructions
+        var constants = frame.code.runConstants
         while true {
             steps &+= 1
             if steps >= nextCheck { try periodicCheck() }
@@ -175,7 +178,7 @@ final class VM {
                 case .swap:
                     frame.stack.swapAt(frame.stack.count - 1, frame.stack.count - Int(ins.arg))
                 case .loadConst:
-                    frame.stack.append(frame.code.constants[Int(ins.arg)])
+                    frame.stack.append(constants[Int(ins.arg)])
                 case .pushNull:
                     frame.stack.append(.object(BuiltinTypes.null))
 
@@ -343,7 +346,7 @@ final class VM {
                         }
                         if let gen = o as? PyGenerator, gen.kind == .generator {
                             try startGeneratorFrame(gen, send: .none, mode: .forIter(target: Int(ins.arg)))
-                            frame = frames[frames.count - 1]; instructions = frame.code.code
+                            frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants
                             continue
                         }
                     }
@@ -352,11 +355,28 @@ final class VM {
                         frame.ip = Int(ins.arg)
                     }
                 case .returnValue:
+                    // Fast path: a plain call returning to the frame below it in this loop.
+                    if !frame.isGeneratorFrame && !frame.boundary, case .normal = frame.returnMode, frames.count >= 2 {
+                        let result = frame.stack.removeLast()
+                        frame = frames[frames.count - 2]
+                        let done = frames.removeLast()
+                        frame.stack.append(result)
+                        instructions = frame.code.runInstructions
+                        constants = frame.code.runConstants
+                        // Only `frames`, generators and the finalizer queue keep frames; a plain
+                        // frame popped here has no other owner (an `isKnownUniquelyReferenced`
+                        // check failed here because the optimizer kept a copy of `frame` alive).
+                        if done.cells.isEmpty && framePool.count < 64 {
+                            done.recycle()
+                            framePool.append(done)
+                        }
+                        continue
+                    }
                     let result = frame.stack.removeLast()
                     // Let go of the finishing frame so it can be recycled.
                     if frames.count >= 2 { frame = frames[frames.count - 2] }
                     if let outcome = try finishFrame(returning: result, entry: entry) { return outcome }
-                    frame = frames[frames.count - 1]; instructions = frame.code.code
+                    frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants
 
                 case .buildTuple:
                     let n = Int(ins.arg)
@@ -488,41 +508,46 @@ final class VM {
                                 pooled.reuse(code: f.code, globals: f.globals, function: f)
                                 nf = pooled
                             } else {
-                                nf = Frame(code: f.code, globals: f.globals, locals: [Value?](repeating: nil, count: f.code.varnames.count), cells: [])
+                                nf = Frame(code: f.code, globals: f.globals, localCount: f.code.varnames.count)
                                 nf.function = f
                             }
+                            // Move the arguments from the caller's stack into the slots.
+                            let sb = frame.stack.base
+                            let nl = nf.locals.base
                             var j = 0
-                            if !isNull { nf.locals[0] = selfSlot; j = 1 }
+                            if !isNull { nl.pointee = (sb + base + 1).move(); j = 1 } else { (sb + base + 1).deinitialize(count: 1) }
                             var k = base + 2
                             while j < given {
-                                nf.locals[j] = frame.stack[k]
+                                nl[j] = (sb + k).move()
                                 j += 1
                                 k += 1
                             }
-                            for _ in 0..<(argc + 2) { frame.stack.removeLast() }
+                            (sb + base).deinitialize(count: 1)
+                            frame.stack.forgetMoved(above: base)
                             if frames.count >= recursionLimit {
                                 throw error(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
                             }
                             frames.append(nf)
                             frame = nf
-                            instructions = nf.code.code
+                            instructions = nf.code.runInstructions
+                            constants = nf.code.runConstants
                             continue
                         }
                     }
                     var args: [Value]
                     if case .object(let o) = selfSlot, o === BuiltinTypes.null {
-                        args = Array(frame.stack[(base + 2)...])
+                        args = frame.stack.array(from: base + 2)
                     } else {
-                        args = Array(frame.stack[(base + 1)...])
+                        args = frame.stack.array(from: base + 1)
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, [], frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.code }
+                    if try invoke(callee, args, [], frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants }
                 case .callKw:
                     guard case .object(let o) = frame.stack.removeLast(), let names = o as? PyTuple else { break }
                     let argc = Int(ins.arg)
                     let base = frame.stack.count - argc - 2
                     let callee = frame.stack[base]
-                    let all = Array(frame.stack[(base + 2)...])
+                    let all = frame.stack.array(from: base + 2)
                     let nkw = names.items.count
                     var args = Array(all[0..<(argc - nkw)])
                     if case .object(let s) = frame.stack[base + 1], s !== BuiltinTypes.null { args.insert(frame.stack[base + 1], at: 0) }
@@ -531,7 +556,7 @@ final class VM {
                         if case .object(let so) = n, let s = so as? PyStr { kwargs.append((s.value, all[argc - nkw + i])) }
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.code }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants }
                 case .callEx:
                     var kwargs: [(String, Value)] = []
                     if ins.arg & 1 != 0, case .object(let d) = frame.stack.removeLast(), let dict = d as? PyDict {
@@ -548,7 +573,7 @@ final class VM {
                     var args: [Value] = []
                     if case .object(let s) = selfSlot, s !== BuiltinTypes.null { args.append(selfSlot) }
                     if case .object(let t) = argsValue, let tuple = t as? PyTuple { args.append(contentsOf: tuple.items) }
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.code }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants }
                 case .loadBuildClass:
                     frame.stack.append(Builtins.buildClassValue)
 
@@ -617,7 +642,7 @@ final class VM {
                 case .yieldValue:
                     let value = frame.stack.removeLast()
                     if let outcome = try yieldFrame(value, entry: entry, delegating: ins.arg == 1, isValue: ins.arg == 2) { return outcome }
-                    frame = frames[frames.count - 1]; instructions = frame.code.code
+                    frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants
                 case .getYieldFromIter:
                     let v = frame.top
                     if case .object(let o) = v, let g = o as? PyGenerator {
@@ -634,7 +659,7 @@ final class VM {
                     let receiver = frame.top
                     if case .object(let o) = receiver, let gen = o as? PyGenerator, gen.kind != .asyncGenerator {
                         try startGeneratorFrame(gen, send: value, mode: .send(target: Int(ins.arg)))
-                        frame = frames[frames.count - 1]; instructions = frame.code.code
+                        frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants
                         continue
                     }
                     switch try sendToIterator(receiver, value) {
@@ -717,7 +742,7 @@ final class VM {
             } catch {
                 let (exception, isReraise) = asPythonException(error)
                 try unwind(exception, isReraise: isReraise, entry: entry)
-                frame = frames[frames.count - 1]; instructions = frame.code.code
+                frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants
             }
         }
     }
