@@ -71,7 +71,27 @@ final class CodeObject: PyObject {
         return p
     }
 
+    /// LOAD_METHOD's inline cache, one entry per instruction: the builtin receiver type seen
+    /// last and the method its (immutable) namespace gave.
+    struct MethodCacheEntry {
+        var type: ObjectIdentifier?
+        var method: Value = .none
+    }
+    private var _methodCache: UnsafeMutablePointer<MethodCacheEntry>?
+
+    var methodCache: UnsafeMutablePointer<MethodCacheEntry> {
+        if let p = _methodCache { return p }
+        let p = UnsafeMutablePointer<MethodCacheEntry>.allocate(capacity: max(code.count, 1))
+        p.initialize(repeating: MethodCacheEntry(), count: max(code.count, 1))
+        _methodCache = p
+        return p
+    }
+
     deinit {
+        if let p = _methodCache {
+            p.deinitialize(count: max(code.count, 1))
+            p.deallocate()
+        }
         _runInstructions?.deallocate()
         if let p = _runConstants {
             p.deinitialize(count: _runConstantCount)

@@ -54,7 +54,7 @@ final class PyStr: PyObject {
 
     init(_ value: String) {
         self.value = value
-        super.init()
+        super.init(tag: .str)
     }
 
     init(scalars: [Unicode.Scalar]) {
@@ -62,7 +62,7 @@ final class PyStr: PyObject {
         view.append(contentsOf: scalars)
         self.value = String(view)
         self._scalars = scalars
-        super.init()
+        super.init(tag: .str)
     }
 
     var scalars: [Unicode.Scalar] {
@@ -84,7 +84,7 @@ final class PyList: PyObject {
     override var pyType: PyType { BuiltinTypes.list }
     init(_ items: [Value] = []) {
         self.items = items
-        super.init()
+        super.init(tag: .list)
     }
 }
 
@@ -93,7 +93,7 @@ final class PyTuple: PyObject {
     override var pyType: PyType { BuiltinTypes.tuple }
     init(_ items: [Value]) {
         self.items = items
-        super.init()
+        super.init(tag: .tuple)
     }
     static let empty = PyTuple([])
 }
@@ -251,7 +251,7 @@ final class PyDict: PyObject {
     private var layout = 0
     override var pyType: PyType { BuiltinTypes.dict }
 
-    override init() { super.init() }
+    init() { super.init(tag: .dict) }
 
     @inline(__always)
     private func find(_ key: DictKey) -> (slot: Int, position: Int) {
@@ -362,7 +362,7 @@ final class PySet: PyObject {
 
     init(frozen: Bool) {
         self.frozen = frozen
-        super.init()
+        super.init(tag: .set)
     }
 
     @inline(__always)
