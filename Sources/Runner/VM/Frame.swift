@@ -33,7 +33,13 @@ final class Frame {
     var handled: PyExceptionObject?
     /// Class bodies execute with their namespace here.
     var classNamespace: PyDict?
-    var returnMode: ReturnMode = .normal
+    var returnMode: ReturnMode = .normal {
+        didSet {
+            if case .normal = returnMode { returnsNormally = true } else { returnsNormally = false }
+        }
+    }
+    /// `returnMode == .normal`, read by the return fast path without copying the enum out.
+    private(set) var returnsNormally = true
     /// True for the bottom frame of a nested `VM.run`: its result goes back to Swift.
     var boundary = false
     /// The generator owning this frame, when it is a generator's.
@@ -45,8 +51,17 @@ final class Frame {
     /// the weak reference on the hot return path).
     private(set) var isGeneratorFrame: Bool
 
+    /// The code's raw buffers, copied here so the run loop reloads them without touching (and
+    /// retaining) the code object.
+    private(set) var instructions: UnsafeMutablePointer<Instruction>
+    private(set) var constants: UnsafeMutablePointer<Value>
+    private(set) var methodCache: UnsafeMutablePointer<CodeObject.MethodCacheEntry>
+
     init(code: CodeObject, globals: Globals, locals: [Value?], cells: [PyCell]) {
         self.isGeneratorFrame = code.isGeneratorLike
+        self.instructions = code.runInstructions
+        self.constants = code.runConstants
+        self.methodCache = code.methodCache
         self.code = code
         self.globals = globals
         self.locals = LocalSlots(locals)
@@ -56,6 +71,9 @@ final class Frame {
     /// A frame with `localCount` unbound slots (the call fast path binds arguments into them).
     init(code: CodeObject, globals: Globals, localCount: Int) {
         self.isGeneratorFrame = code.isGeneratorLike
+        self.instructions = code.runInstructions
+        self.constants = code.runConstants
+        self.methodCache = code.methodCache
         self.code = code
         self.globals = globals
         self.locals = LocalSlots(count: localCount)
@@ -64,9 +82,15 @@ final class Frame {
 
     /// Re-initialises a pooled frame for a new call of a simple function (see `VM.framePool`).
     func reuse(code: CodeObject, globals: Globals, function: PyFunction) {
-        self.code = code
-        self.globals = globals
-        self.function = function
+        // A recursive call finds its own code and function here: skip the retain/release pairs.
+        if self.code !== code {
+            self.code = code
+            instructions = code.runInstructions
+            constants = code.runConstants
+            methodCache = code.methodCache
+        }
+        if self.globals !== globals { self.globals = globals }
+        if self.function !== function { self.function = function }
         self.isGeneratorFrame = false
         ip = 0
         if !handlers.isEmpty { handlers.removeAll(keepingCapacity: true) }
@@ -81,7 +105,6 @@ final class Frame {
     func recycle() {
         if !stack.isEmpty { stack.removeAll() }
         locals.reset(count: locals.count)
-        function = nil
         handled = nil
     }
 

@@ -49,6 +49,8 @@ final class VM {
     /// (many small lists, instances, closures), so the daemon's RSS stays bounded.
     let heapBaseline: Int? = HeapUsage.current() > 0 ? HeapUsage.current() : nil
     var checkCounter = 0
+    /// The marker PUSH_NULL pushes, read from a stored property (a static costs a once-check).
+    let nullMarker: PyObject = BuiltinTypes.null
     /// The builtins CALL runs inline, compared by identity.
     let listAppendMethod = BuiltinTypes.list.dict["append"]?.asObject
     let dictGetMethod = BuiltinTypes.dict.dict["get"]?.asObject
@@ -70,6 +72,7 @@ final class VM {
     func tearDown() {
         for f in frames { f.stack.removeAll(); f.locals.removeAll() }
         frames.removeAll()
+        framePool.removeAll()
         var seen = Set<ObjectIdentifier>()
         var work: [Value] = globals.values.compactMap { $0 }
         globals.values = []
@@ -164,8 +167,8 @@ final class VM {
         // A strong local: an `unowned(unsafe)` one measured slower, Swift retains it around
         // each access instead.
         var frame = frames[frames.count - 1]
-        var instructions = frame.code.runInstructions
-        var constants = frame.code.runConstants
+        var instructions = frame.instructions
+        var constants = frame.constants
         while true {
             steps &+= 1
             if steps >= nextCheck { try periodicCheck() }
@@ -184,7 +187,7 @@ final class VM {
                 case .loadConst:
                     frame.stack.append(constants[Int(ins.arg)])
                 case .pushNull:
-                    frame.stack.append(.object(BuiltinTypes.null))
+                    frame.stack.append(.object(nullMarker))
 
                 case .loadFast:
                     guard let v = frame.locals[Int(ins.arg)] else {
@@ -265,7 +268,7 @@ final class VM {
                     case .float: builtinType = BuiltinTypes.float
                     default: break
                     }
-                    let cache = frame.code.methodCache + (frame.ip - 1)
+                    let cache = frame.methodCache + (frame.ip - 1)
                     if let t = builtinType, cache.pointee.type == ObjectIdentifier(t) {
                         frame.stack.top = cache.pointee.method
                         frame.stack.append(obj)
@@ -277,7 +280,7 @@ final class VM {
                         cache.pointee = CodeObject.MethodCacheEntry(type: ObjectIdentifier(t), method: callable)
                     }
                     frame.stack.append(callable)
-                    frame.stack.append(selfValue ?? .object(BuiltinTypes.null))
+                    frame.stack.append(selfValue ?? .object(nullMarker))
 
                 case .binarySubscr:
                     let key = frame.stack.removeLast()
@@ -391,7 +394,7 @@ final class VM {
                         }
                         if let gen = o as? PyGenerator, gen.kind == .generator {
                             try startGeneratorFrame(gen, send: .none, mode: .forIter(target: Int(ins.arg)))
-                            frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants
+                            frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
                             continue
                         }
                     }
@@ -401,13 +404,13 @@ final class VM {
                     }
                 case .returnValue:
                     // Fast path: a plain call returning to the frame below it in this loop.
-                    if !frame.isGeneratorFrame && !frame.boundary, case .normal = frame.returnMode, frames.count >= 2 {
+                    if !frame.isGeneratorFrame && !frame.boundary && frame.returnsNormally && frames.count >= 2 {
                         let result = frame.stack.removeLast()
                         frame = frames[frames.count - 2]
                         let done = frames.removeLast()
                         frame.stack.append(result)
-                        instructions = frame.code.runInstructions
-                        constants = frame.code.runConstants
+                        instructions = frame.instructions
+                        constants = frame.constants
                         // Only `frames`, generators and the finalizer queue keep frames; a plain
                         // frame popped here has no other owner (an `isKnownUniquelyReferenced`
                         // check failed here because the optimizer kept a copy of `frame` alive).
@@ -421,7 +424,7 @@ final class VM {
                     // Let go of the finishing frame so it can be recycled.
                     if frames.count >= 2 { frame = frames[frames.count - 2] }
                     if let outcome = try finishFrame(returning: result, entry: entry) { return outcome }
-                    frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants
+                    frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
 
                 case .buildTuple:
                     let n = Int(ins.arg)
@@ -543,9 +546,9 @@ final class VM {
                     let callee = frame.stack[base]
                     let selfSlot = frame.stack[base + 1]
                     // Fast path: a plain Python function called with exactly its positional parameters.
-                    if case .object(let co) = callee, let f = co as? PyFunction, f.code.isSimple {
+                    if case .object(let co) = callee, co.tag == .function, case let f = unsafeDowncast(co, to: PyFunction.self), f.code.isSimple {
                         let isNull: Bool
-                        if case .object(let so) = selfSlot, so === BuiltinTypes.null { isNull = true } else { isNull = false }
+                        if case .object(let so) = selfSlot, so === nullMarker { isNull = true } else { isNull = false }
                         let given = isNull ? argc : argc + 1
                         if given == f.code.argCount {
                             let nf: Frame
@@ -574,8 +577,8 @@ final class VM {
                             }
                             frames.append(nf)
                             frame = nf
-                            instructions = nf.code.runInstructions
-                            constants = nf.code.runConstants
+                            instructions = nf.instructions
+                            constants = nf.constants
                             continue
                         }
                     }
@@ -598,13 +601,13 @@ final class VM {
                                 frame.stack.append(dict.get(key) ?? fallback)
                                 continue
                             }
-                            if co === lenFunction, argc == 1, case .object(let so) = selfSlot, so === BuiltinTypes.null {
+                            if co === lenFunction, argc == 1, case .object(let so) = selfSlot, so === nullMarker {
                                 let n = try length(frame.stack.top)
                                 frame.stack.removeLast(3)
                                 frame.stack.append(.int(n))
                                 continue
                             }
-                        } else if co === BuiltinTypes.str, argc == 1, case .object(let so) = selfSlot, so === BuiltinTypes.null {
+                        } else if co === BuiltinTypes.str, argc == 1, case .object(let so) = selfSlot, so === nullMarker {
                             let s: Value
                             switch frame.stack.top {
                             case .int(let i): s = .str(String(i))
@@ -617,13 +620,13 @@ final class VM {
                         }
                     }
                     var args: [Value]
-                    if case .object(let o) = selfSlot, o === BuiltinTypes.null {
+                    if case .object(let o) = selfSlot, o === nullMarker {
                         args = frame.stack.array(from: base + 2)
                     } else {
                         args = frame.stack.array(from: base + 1)
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, [], frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants }
+                    if try invoke(callee, args, [], frame: frame) { frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants }
                 case .callKw:
                     guard case .object(let o) = frame.stack.removeLast(), let names = o as? PyTuple else { break }
                     let argc = Int(ins.arg)
@@ -632,13 +635,13 @@ final class VM {
                     let all = frame.stack.array(from: base + 2)
                     let nkw = names.items.count
                     var args = Array(all[0..<(argc - nkw)])
-                    if case .object(let s) = frame.stack[base + 1], s !== BuiltinTypes.null { args.insert(frame.stack[base + 1], at: 0) }
+                    if case .object(let s) = frame.stack[base + 1], s !== nullMarker { args.insert(frame.stack[base + 1], at: 0) }
                     var kwargs: [(String, Value)] = []
                     for (i, n) in names.items.enumerated() {
                         if case .object(let so) = n, let s = so as? PyStr { kwargs.append((s.value, all[argc - nkw + i])) }
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants }
                 case .callEx:
                     var kwargs: [(String, Value)] = []
                     if ins.arg & 1 != 0, case .object(let d) = frame.stack.removeLast(), let dict = d as? PyDict {
@@ -653,9 +656,9 @@ final class VM {
                     let selfSlot = frame.stack.removeLast()
                     let callee = frame.stack.removeLast()
                     var args: [Value] = []
-                    if case .object(let s) = selfSlot, s !== BuiltinTypes.null { args.append(selfSlot) }
+                    if case .object(let s) = selfSlot, s !== nullMarker { args.append(selfSlot) }
                     if case .object(let t) = argsValue, let tuple = t as? PyTuple { args.append(contentsOf: tuple.items) }
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants }
                 case .loadBuildClass:
                     frame.stack.append(Builtins.buildClassValue)
 
@@ -710,7 +713,7 @@ final class VM {
                     }
                     frame.stack.append(try getAttr(mgr, "__exit__"))
                     frame.stack.append(try getAttr(mgr, "__enter__"))
-                    frame.stack.append(.object(BuiltinTypes.null))
+                    frame.stack.append(.object(nullMarker))
                 case .beforeAsyncWith:
                     let mgr = frame.stack.removeLast()
                     let t = mgr.type
@@ -719,12 +722,12 @@ final class VM {
                     }
                     frame.stack.append(try getAttr(mgr, "__aexit__"))
                     frame.stack.append(try getAttr(mgr, "__aenter__"))
-                    frame.stack.append(.object(BuiltinTypes.null))
+                    frame.stack.append(.object(nullMarker))
 
                 case .yieldValue:
                     let value = frame.stack.removeLast()
                     if let outcome = try yieldFrame(value, entry: entry, delegating: ins.arg == 1, isValue: ins.arg == 2) { return outcome }
-                    frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants
+                    frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
                 case .getYieldFromIter:
                     let v = frame.top
                     if case .object(let o) = v, let g = o as? PyGenerator {
@@ -741,7 +744,7 @@ final class VM {
                     let receiver = frame.top
                     if case .object(let o) = receiver, let gen = o as? PyGenerator, gen.kind != .asyncGenerator {
                         try startGeneratorFrame(gen, send: value, mode: .send(target: Int(ins.arg)))
-                        frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants
+                        frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
                         continue
                     }
                     switch try sendToIterator(receiver, value) {
@@ -824,7 +827,7 @@ final class VM {
             } catch {
                 let (exception, isReraise) = asPythonException(error)
                 try unwind(exception, isReraise: isReraise, entry: entry)
-                frame = frames[frames.count - 1]; instructions = frame.code.runInstructions; constants = frame.code.runConstants
+                frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
             }
         }
     }

@@ -48,8 +48,12 @@ struct ValueStack: ~Copyable {
 
     mutating func removeLast(_ n: Int) {
         precondition(n >= 0 && n <= count, "operand stack underflow")
-        count -= n
-        (base + count).deinitialize(count: n)
+        // One element at a time: `deinitialize(count:)` goes through the runtime's generic
+        // swift_arrayDestroy, which costs more than the few values popped here.
+        for _ in 0..<n {
+            count &-= 1
+            _ = (base + count).move()
+        }
     }
 
     /// Forgets the values above `newCount` without releasing them: the caller has moved them
@@ -66,8 +70,7 @@ struct ValueStack: ~Copyable {
     }
 
     mutating func removeAll(keepingCapacity: Bool = true) {
-        base.deinitialize(count: count)
-        count = 0
+        removeLast(count)
     }
 
     @inline(__always)
