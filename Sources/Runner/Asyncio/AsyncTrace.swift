@@ -20,6 +20,7 @@ final class AsyncState {
     var jobs: [(start: Double, elapsed: Double)] = []
     /// The native asyncio core of this run, made when the program first imports asyncio.
     var runtime: AsyncioRuntime?
+    let warningSink = WarningSink()
 
     /// False once the trace is full: callers skip computing an event's line and detail.
     var hasRoom: Bool { trace.count < Self.maxEvents }

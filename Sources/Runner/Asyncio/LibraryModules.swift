@@ -22,6 +22,7 @@ enum LibraryModules {
         } else {
             runtime = AsyncioRuntime.make()
             vm.asyncState.runtime = runtime
+            vm.asyncState.warningSink.vm = vm
         }
         return AsyncTraceHelpers.make().merging(NativeAsyncioFunctions.make(runtime)) { a, _ in a }.merging([
             "time": native("time") { vm, _, _ in .float(vm.virtualTime) },

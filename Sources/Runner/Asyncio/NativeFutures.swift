@@ -175,7 +175,7 @@ extension NativeTask {
                 if state.hasRoom { state.emit(time: vm.virtualTime, task: name, kind: .resume, line: gen.flatMap { vm.suspendedLine($0) }) } else { state.droppedEvents += 1 }
             } else {
                 started = true
-                state.emit(time: vm.virtualTime, task: name, kind: .start, line: gen.flatMap { vm.suspendedLine($0) })
+                if state.hasRoom { state.emit(time: vm.virtualTime, task: name, kind: .start, line: gen.flatMap { vm.suspendedLine($0) }) } else { state.droppedEvents += 1 }
             }
         }
         vm.asyncState.currentTask = name
@@ -258,6 +258,10 @@ extension NativeTask {
 
     private func traceExit(_ vm: VM) {
         let s = vm.asyncState
+        guard s.hasRoom else {
+            s.droppedEvents += 1
+            return
+        }
         switch state {
         case .cancelled:
             var msg = cancelMessage
@@ -308,7 +312,11 @@ extension AsyncioRuntime {
         register(t)
         if case .object(let o) = coro, let g = o as? PyGenerator, !g.frame.code.flags.contains(.library) {
             t.traced = true
-            vm.asyncState.emit(time: vm.virtualTime, task: t.name, kind: .create, line: vm.programLine, detail: g.qualname + "()")
+            if !vm.asyncState.hasRoom {
+                vm.asyncState.droppedEvents += 1
+            } else {
+                vm.asyncState.emit(time: vm.virtualTime, task: t.name, kind: .create, line: vm.programLine, detail: g.qualname + "()")
+            }
         }
         return t
     }

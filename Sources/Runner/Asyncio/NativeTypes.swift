@@ -77,8 +77,11 @@ private func kwarg(_ kw: KwArgs, _ name: String) -> Value? {
     return nil
 }
 
-private func checkKwargs(_ vm: VM, _ kw: KwArgs, _ fname: String, _ allowed: Set<String>) throws {
-    for (k, _) in kw where !allowed.contains(k) {
+@inline(__always)
+private func checkKwargs(_ vm: VM, _ kw: KwArgs, _ fname: String, _ allowed: @autoclosure () -> Set<String>) throws {
+    if kw.isEmpty { return }
+    let names = allowed()
+    for (k, _) in kw where !names.contains(k) {
         throw vm.error(BuiltinTypes.typeError, "\(fname)() got an unexpected keyword argument '\(k)'")
     }
 }

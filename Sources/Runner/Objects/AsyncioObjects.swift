@@ -164,8 +164,11 @@ final class GatherState {
     init(returnExceptions: Bool) { self.returnExceptions = returnExceptions }
 }
 
-/// `asyncio.Handle`: a callback the loop runs once.
-class NativeHandle: PyInstance {
+/// `asyncio.Handle`: a callback the loop runs once. A plain object (no instance dict): one is
+/// made per task step.
+class NativeHandle: PyObject {
+    let cls: PyType
+    override var pyType: PyType { cls }
     enum Action {
         case none
         case call(Value, [Value])
@@ -176,8 +179,9 @@ class NativeHandle: PyInstance {
     var action: Action
     var cancelled = false
     init(cls: PyType, action: Action) {
+        self.cls = cls
         self.action = action
-        super.init(cls: cls)
+        super.init()
     }
 }
 
@@ -206,8 +210,15 @@ final class NativeLoop: PyInstance {
     var currentTask: NativeTask?
 }
 
-/// `asyncio.Queue`, `PriorityQueue` and `LifoQueue` (queues.py).
-final class NativeQueue: PyInstance {
+/// `asyncio.Queue`, `PriorityQueue` and `LifoQueue` (queues.py). Not a `PyInstance`: the VM's
+/// LOAD_METHOD fast path then covers `q.put`/`q.get` (no bound method made per call).
+final class NativeQueue: PyObject {
+    let cls: PyType
+    override var pyType: PyType { cls }
+    init(cls: PyType) {
+        self.cls = cls
+        super.init()
+    }
     enum Kind { case fifo, priority, lifo }
     var kind: Kind = .fifo
     var maxsize: Value = .int(0)
@@ -272,13 +283,15 @@ class NativeCoroutine: NativeAwaitable {
     var wasStarted = false
     let qualname: String
     let createdLine: Int
-    weak var vm: VM?
+    /// Where the never-awaited warning goes (shared per run: a weak reference per coroutine
+    /// would cost a side-table update on every `sleep(0)`).
+    let sink: WarningSink
     override var pyType: PyType { NativeAsyncioTypes.coroutine }
 
     init(vm: VM, qualname: String) {
         self.qualname = qualname
         self.createdLine = vm.frames.last?.line ?? 0
-        self.vm = vm
+        self.sink = vm.asyncState.warningSink
         super.init()
     }
 
@@ -324,9 +337,14 @@ class NativeCoroutine: NativeAwaitable {
     }
 
     deinit {
-        if coroState == .created, !wasStarted, let vm {
+        if coroState == .created, !wasStarted, let vm = sink.vm {
             vm.warnings.append("RuntimeWarning: coroutine '\(qualname)' was never awaited")
             vm.traceEvent(.warning, line: createdLine, detail: "RuntimeWarning: coroutine '\(qualname)' was never awaited")
         }
     }
+}
+
+/// The run's VM, weakly, for warnings from objects that may outlive it.
+final class WarningSink {
+    weak var vm: VM?
 }
