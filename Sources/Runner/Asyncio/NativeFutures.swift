@@ -100,14 +100,58 @@ extension NativeFuture {
         }
     }
 
+    /// base_futures.py `_future_repr_info` (and tasks' `_task_repr_info`): state, result or
+    /// exception, done callbacks.
     func futureRepr(_ vm: VM) throws -> String {
         if let t = self as? NativeTask { return try t.taskRepr(vm) }
+        var info: [String] = [stateName]
+        info.append(contentsOf: try resultInfo(vm))
+        if let cb = callbacksInfo(vm) { info.append(cb) }
+        return "<\(cls.name) \(info.joined(separator: " "))>"
+    }
+
+    var stateName: String {
         switch state {
-        case .finished:
-            if let e = exception { return "<Future finished exception=\(try vm.repr(.object(e)))>" }
-            return "<Future finished result=\(try vm.repr(result))>"
-        case .pending: return "<Future pending>"
-        case .cancelled: return "<Future cancelled>"
+        case .pending: return "pending"
+        case .cancelled: return "cancelled"
+        case .finished: return "finished"
+        }
+    }
+
+    func resultInfo(_ vm: VM) throws -> [String] {
+        guard state == .finished else { return [] }
+        if let e = exception { return ["exception=\(try vm.repr(.object(e)))"] }
+        return ["result=\(try vm.repr(result))"]
+    }
+
+    /// base_futures.py `_format_callbacks`.
+    func callbacksInfo(_ vm: VM) -> String? {
+        func describe(_ cb: FutureCallback) -> String {
+            switch cb {
+            case .wakeup: return "Task.task_wakeup()"
+            case .gather: return "gather.<locals>._done_callback()"
+            case .stopLoop: return "_run_until_complete_cb()"
+            case .python(let fn):
+                guard case .object(let o) = fn else { return "\(fn.typeName)()" }
+                switch o {
+                case let f as PyFunction:
+                    let file = f.code.flags.contains(.library) ? "asyncio" : "main.py"
+                    return "\(f.qualname)() at \(file):\(f.code.firstLine)"
+                case let m as PyBoundMethod:
+                    if let f = m.function.asObject as? PyFunction { return "\(f.qualname)()" }
+                    return "\((try? vm.str(m.function)) ?? "method")()"
+                case let b as PyBuiltinFunction:
+                    return "\(b.name)()"
+                default:
+                    return "\((try? vm.repr(fn)) ?? "callback")()"
+                }
+            }
+        }
+        switch callbacks.count {
+        case 0: return nil
+        case 1: return "cb=[\(describe(callbacks[0]))]"
+        case 2: return "cb=[\(describe(callbacks[0])), \(describe(callbacks[1]))]"
+        default: return "cb=[\(describe(callbacks[0])), <\(callbacks.count - 2) more>, \(describe(callbacks[callbacks.count - 1]))]"
         }
     }
 }
@@ -121,18 +165,31 @@ extension NativeTask {
         return "?"
     }
 
+    /// tasks.py `_task_repr_info` with coroutines.py `_format_coroutine`.
     func taskRepr(_ vm: VM) throws -> String {
-        let stateName: String
-        switch state {
-        case .pending: stateName = "pending"
-        case .cancelled: stateName = "cancelled"
-        case .finished:
-            if exception == nil {
-                return "<Task finished name='\(name)' coro=<\(coroQualname)() done, defined at main.py> result=\(try vm.repr(result))>"
+        var info: [String] = [state == .pending && numCancelsRequested > 0 ? "cancelling" : stateName]
+        info.append("name='\(name)'")
+        info.append("coro=<\(coroDescription)>")
+        if let w = futWaiter { info.append("wait_for=\(try w.futureRepr(vm))") }
+        info.append(contentsOf: try resultInfo(vm))
+        if let cb = callbacksInfo(vm) { info.append(cb) }
+        return "<\(cls.name) \(info.joined(separator: " "))>"
+    }
+
+    private var coroDescription: String {
+        guard case .object(let o) = coro else { return "?" }
+        if let g = o as? PyGenerator {
+            let file = g.frame.code.flags.contains(.library) ? "asyncio" : "main.py"
+            switch g.state {
+            case .finished: return "\(g.qualname)() done, defined at \(file):\(g.frame.code.firstLine)"
+            case .created: return "\(g.qualname)() running at \(file):\(g.frame.code.firstLine)"
+            case .suspended, .running: return "\(g.qualname)() running at \(file):\(g.frame.line)"
             }
-            stateName = "finished"
         }
-        return "<Task \(stateName) name='\(name)' coro=<\(coroQualname)()>>"
+        if let n = o as? NativeCoroutine {
+            return n.coroState == .finished ? "\(n.qualname)() done" : "\(n.qualname)() running"
+        }
+        return "?"
     }
 
     func taskCancel(_ rt: AsyncioRuntime, _ vm: VM, msg: Value) throws -> Bool {

@@ -130,7 +130,19 @@ extension NativeLoop {
         }
     }
 
+    /// events.py `Handle._run`: what a callback raises goes to the loop's exception handler
+    /// (CPython logs it on stderr) and the loop carries on; SystemExit and KeyboardInterrupt
+    /// propagate.
     func run(_ h: NativeHandle, _ rt: AsyncioRuntime, _ vm: VM) throws {
+        do {
+            try runAction(h, rt, vm)
+        } catch let e as PyError {
+            let cls = e.exception.cls
+            if cls.isSubtype(of: BuiltinTypes.systemExit) || cls.isSubtype(of: BuiltinTypes.keyboardInterrupt) { throw e }
+        }
+    }
+
+    private func runAction(_ h: NativeHandle, _ rt: AsyncioRuntime, _ vm: VM) throws {
         switch h.action {
         case .none:
             break
