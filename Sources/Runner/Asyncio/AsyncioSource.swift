@@ -93,7 +93,10 @@ LifoQueue = _asyncd.LifoQueue
 
 class BaseEventLoop(_asyncd.EventLoop):
     async def shutdown_asyncgens(self):
-        pass
+        agens = _asyncd.take_asyncgens(self)
+        if not agens:
+            return
+        await gather(*[ag.aclose() for ag in agens], return_exceptions=True)
     def run_in_executor(self, executor, func, *args):
         # The oracle's model (../shared/oracle/README.md, Executors): the job runs inline now;
         # a time.sleep inside adds to the job's own elapsed time; the concurrent future completes

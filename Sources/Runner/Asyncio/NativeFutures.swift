@@ -256,6 +256,18 @@ extension NativeTask {
                 if let e = exc { outcome = try vm.resume(g, throwing: e) } else { outcome = try vm.resume(g, send: .none) }
             } else if case .object(let o) = coro, let n = o as? NativeCoroutine {
                 if let e = exc { outcome = try n.throwIn(vm, e) } else { outcome = try n.send(vm, .none) }
+            } else if case .object(let o) = coro, let s = o as? AsyncGenStep {
+                // An async generator's aclose()/asend() awaitable run as a task (the finalizer's).
+                do {
+                    if let e = exc {
+                        s.throwValue = nil
+                        outcome = .yielded(try s.step(vm, send: .none, throwing: e))
+                    } else {
+                        outcome = .yielded(try s.next(vm) ?? .none)
+                    }
+                } catch let e as PyError where e.exception.cls === BuiltinTypes.stopIteration {
+                    outcome = .returned(e.exception.args.first ?? .none)
+                }
             } else {
                 outcome = .returned(.none)
             }
@@ -341,7 +353,8 @@ extension AsyncioRuntime {
     func isCoroutine(_ v: Value) -> Bool {
         guard case .object(let o) = v else { return false }
         if let g = o as? PyGenerator { return g.kind == .coroutine }
-        return o is NativeCoroutine
+        // An async generator's asend/athrow/aclose awaitable is a Coroutine to CPython's ABC check.
+        return o is NativeCoroutine || o is AsyncGenStep
     }
 
     func newFuture(_ loop: NativeLoop) -> NativeFuture {

@@ -154,6 +154,8 @@ extension NativeLoop {
             if fut.state != .cancelled { try fut.setResult(v, rt, vm) }
         case .call(let fn, let args):
             _ = try vm.call(fn, args)
+        case .createTask(let coro):
+            _ = try rt.createTask(coro, loop: self, name: .none, vm)
         }
     }
 

@@ -539,6 +539,11 @@ enum NativeAsyncioFunctions {
                 guard let loop = a.first?.asObject as? NativeLoop else { return .object(PyList([])) }
                 return .object(PyList(rt.liveTasks(of: loop).map { .object($0) }))
             },
+            "take_asyncgens": native("take_asyncgens") { vm, a, _ in
+                let rt = try vm.asyncioRuntime()
+                guard let loop = a.first?.asObject as? NativeLoop else { return .object(PyList([])) }
+                return .object(PyList(rt.takeAsyncGens(loop).map { .object($0) }))
+            },
             "isfuture": native("isfuture") { _, a, _ in .bool(a.first?.asObject is NativeFuture) },
             "iscoroutine": native("iscoroutine") { vm, a, _ in .bool(try a.first.map { try vm.asyncioRuntime().isCoroutine($0) } ?? false) },
         ]

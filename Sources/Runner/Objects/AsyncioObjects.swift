@@ -96,6 +96,7 @@ final class AsyncioRuntime {
             l.spare = []
             l.scheduled = []
             l.currentTask = nil
+            l.asyncgens = []
         }
         loops = []
         runningLoop = nil
@@ -175,6 +176,8 @@ class NativeHandle: PyObject {
         case step(NativeTask, PyExceptionObject?)
         case callback(FutureCallback, NativeFuture)
         case setResultUnlessCancelled(NativeFuture, Value)
+        /// `create_task(coro)` one iteration later (the async-generator finalizer's).
+        case createTask(Value)
     }
     var action: Action
     var cancelled = false
@@ -208,6 +211,14 @@ final class NativeLoop: PyInstance {
     var closed = false
     var running = false
     var currentTask: NativeTask?
+    /// Async generators first iterated while this loop ran and not finalized yet
+    /// (base_events.py `_asyncgens`), in that order.
+    var asyncgens: [(id: ObjectIdentifier, gen: WeakGenerator)] = []
+}
+
+final class WeakGenerator {
+    weak var gen: PyGenerator?
+    init(_ gen: PyGenerator) { self.gen = gen }
 }
 
 /// `asyncio.Queue`, `PriorityQueue` and `LifoQueue` (queues.py). Not a `PyInstance`: the VM's
