@@ -126,6 +126,10 @@ extension NativeLoop {
         }
         for h in batch {
             if h.cancelled { continue }
+            // Each callback counts as a VM step, so wall-time, step and cancellation checks
+            // also happen when the callbacks run no Python (e.g. many native sleeps).
+            vm.steps &+= 1
+            if vm.steps >= vm.nextCheck { try vm.periodicCheck() }
             try run(h, rt, vm)
         }
     }
