@@ -40,17 +40,18 @@ enum NativeAsyncioTypes {
         ]
         if !isCoroutine {
             m.append(("__next__", { vm, a, _ in
-                if let v = try vm.nextValue(a[0]) { return v }
+                guard let it = a.first else { throw vm.error(BuiltinTypes.typeError, "descriptor '__next__' needs an argument") }
+                if let v = try vm.nextValue(it) { return v }
                 throw PyError(exception: vm.makeException(BuiltinTypes.stopIteration, args: []))
             }))
-            m.append(("__iter__", { _, a, _ in a[0] }))
+            m.append(("__iter__", { _, a, _ in a.first ?? .none }))
         }
         if isCoroutine {
             m.append(("__await__", { vm, a, _ in
                 guard let c = a.first?.asObject as? NativeCoroutine else { return .none }
                 if c.coroState == .finished && c.wasStarted { throw vm.error(BuiltinTypes.runtimeError, "cannot reuse already awaited coroutine") }
                 c.wasStarted = true
-                return a[0]
+                return .object(c)
             }))
         }
         return m
