@@ -136,6 +136,8 @@ final class PyGenerator: PyObject {
     /// A coroutine that never ran warns as CPython's `_PyErr_WarnUnawaitedCoroutine` does.
     deinit {
         if state == .suspended, kind == .generator, let vm { vm.queueFinalizer(frame) }
+        // asyncio's finalizer hook closes it with aclose() on the loop (Asyncio/NativeAsyncGens.swift).
+        if state == .suspended, kind == .asyncGenerator, let vm { vm.asyncState.runtime?.asyncGenDropped(self, vm) }
         if kind == .coroutine, state == .created, !wasStarted, let vm {
             vm.warnings.append("RuntimeWarning: coroutine '\(qualname)' was never awaited")
             vm.traceEvent(.warning, line: createdLine, detail: "RuntimeWarning: coroutine '\(qualname)' was never awaited")

@@ -439,8 +439,10 @@ extension VM {
 
     /// SEND for receivers that are not generator frames: native iterators and objects with `send`.
     func sendToIterator(_ receiver: Value, _ value: Value) throws -> ResumeResult {
-        if case .object(let o) = receiver, let g = o as? PyGenerator {
-            return try resume(g, send: value)
+        if case .object(let o) = receiver {
+            if let g = o as? PyGenerator { return try resume(g, send: value) }
+            // asyncio's native awaitables (Sources/Runner/Asyncio): no StopIteration per await.
+            if let n = o as? NativeAwaitable { return try n.send(self, value) }
         }
         do {
             if value.isNone {
@@ -471,6 +473,11 @@ extension VM {
                 }
                 g.awaitedBy = true
                 g.wasStarted = true
+                return v
+            }
+            if let c = o as? NativeCoroutine {
+                if c.coroState == .finished && c.wasStarted { throw error(BuiltinTypes.runtimeError, "cannot reuse already awaited coroutine") }
+                c.wasStarted = true
                 return v
             }
             if let f = o.pyType.lookup("__await__"), !(o is PyType) {
