@@ -1,5 +1,3 @@
-import Foundation
-
 /// A syntax error found while parsing one statement; the statement loop turns it into an
 /// `E999` diagnostic and resynchronises at the next statement.
 struct ParseError: Error {
@@ -234,7 +232,7 @@ struct Parser {
         let s = Int(t.start), e = Int(t.end)
         guard s >= 0, e <= src.count, s <= e else { return "" }
         let text = src.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self) }
-        if t.flags.contains(.nonASCII) { return text.precomposedStringWithCompatibilityMapping }
+        if t.flags.contains(.nonASCII) { return NFKC.normalize(text) }
         return text
     }
 

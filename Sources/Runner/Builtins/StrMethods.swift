@@ -1,6 +1,5 @@
 // Methods of str (CPython's `Objects/unicodeobject.c`) and bytes, and `str.format`.
 import Analyzer
-import Foundation
 
 /// `str.isspace()` for one code point, with an ASCII fast path (Unicode property lookups are slow).
 @inline(__always)

@@ -3,7 +3,6 @@
 // loop, a return pops it. A nested `run` happens only when Swift code (a builtin such as
 // `sorted(key=...)`, or the event loop stepping a task) needs a Python result synchronously;
 // it ends when its boundary frame returns or yields.
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif

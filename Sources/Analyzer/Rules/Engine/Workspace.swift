@@ -1,5 +1,10 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Synchronization
 
 /// Checks several files together, so that a coroutine function imported from a sibling module
 /// (`from helpers import fetch`, `from .helpers import fetch`, `import helpers; helpers.fetch()`)
@@ -180,19 +185,15 @@ public enum Workspace {
 /// A fixed-size array that concurrent workers fill, one slot each.
 final class ConcurrentResults<Value>: @unchecked Sendable {
     private var storage: [Value?]
-    private let lock = NSLock()
+    private let lock = Mutex(())
 
     init(count: Int) { storage = Array(repeating: nil, count: count) }
 
     func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
+        lock.withLock { _ in storage[index] = value }
     }
 
     var values: [Value?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
+        lock.withLock { _ in storage }
     }
 }
