@@ -44,11 +44,6 @@ final class VM {
     var pendingFinalizers: [Frame] = []
     /// Finished frames kept for reuse by simple calls (saves three allocations per call).
     var framePool: [Frame] = []
-    /// Resident memory when the run started: every 16K steps the growth since then is compared
-    /// with the memory limit, which catches what per-object accounting does not charge
-    /// (many small lists, instances, closures), so the daemon's RSS stays bounded.
-    let heapBaseline: Int? = HeapUsage.current() > 0 ? HeapUsage.current() : nil
-    var checkCounter = 0
     /// The marker PUSH_NULL pushes, read from a stored property (a static costs a once-check).
     let nullMarker: PyObject = BuiltinTypes.null
     /// The builtins CALL runs inline, compared by identity.
@@ -65,11 +60,13 @@ final class VM {
         self.meter = MemoryMeter(limit: limits.memoryBytes)
         self.virtualSecondsLimit = limits.virtualSeconds
         self.nextCheck = min(stepLimit, 1024)
+        MemoryMeter.setCurrent(meter)
     }
 
     /// Breaks reference cycles between the run's objects (module globals, frames, classes) so
     /// ARC returns their memory when the run ends.
     func tearDown() {
+        defer { if MemoryMeter.current === meter { MemoryMeter.setCurrent(nil) } }
         for f in frames { f.stack.removeAll(); f.locals.removeAll() }
         frames.removeAll()
         framePool.removeAll()
@@ -123,10 +120,10 @@ final class VM {
         nextCheck = min(stepLimit, steps &+ 1024)
         if let c = cancellation, c.isCancelled { throw VMStop.cancelled }
         if DispatchTime.now().uptimeNanoseconds > wallDeadline { throw VMStop.limit(.wall) }
-        checkCounter &+= 1
-        if checkCounter & 15 == 0, let baseline = heapBaseline, HeapUsage.current() - baseline > meter.limit {
-            throw VMStop.limit(.memory)
-        }
+        // Every object charges the meter when it is made (PyObject.init), so this catches
+        // many small objects as well as big ones, without sampling the process's RSS (which
+        // other runs and the daemon share).
+        if meter.isOverLimit { throw VMStop.limit(.memory) }
     }
 
     /// Charges `bytes` for a new or grown object; stops the run at the memory limit.
@@ -301,7 +298,7 @@ final class VM {
                     if case .object(let co) = container, co.tag == .dict {
                         let d = unsafeDowncast(co, to: PyDict.self)
                         d.set(try hashKey(key), value)
-                        if d.count & 1023 == 0 { try charge(d, 1024 * 48) }
+                        if d.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
                         continue
                     }
                     try setItem(container, key, value)
@@ -455,7 +452,8 @@ final class VM {
                     let v = frame.stack.removeLast()
                     if case .object(let o) = frame.stack[frame.stack.count - Int(ins.arg)], let list = o as? PyList {
                         list.items.append(v)
-                        if list.items.count & 1023 == 0 { try charge(list, 1024 * 16) }
+                        list.chargeOwned(16)
+                        if list.items.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
                     }
                 case .setAdd:
                     let v = frame.stack.removeLast()
@@ -590,7 +588,8 @@ final class VM {
                                 list.items.append(frame.stack.removeLast())
                                 frame.stack.removeLast(2)
                                 frame.stack.append(.none)
-                                if list.items.count & 1023 == 0 { try charge(list, 1024 * 16) }
+                                list.chargeOwned(16)
+                                if list.items.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
                                 continue
                             }
                             if co === dictGetMethod, argc == 1 || argc == 2, case .object(let dobj) = selfSlot, dobj.tag == .dict {
@@ -830,36 +829,6 @@ final class VM {
                 frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
             }
         }
-    }
-}
-
-/// The process's resident set size in bytes, from `/proc/self/statm` (Linux); 0 elsewhere.
-enum HeapUsage {
-    static func current() -> Int {
-        #if os(Linux)
-        let fd = open("/proc/self/statm", O_RDONLY)
-        if fd < 0 { return 0 }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 128)
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 127) }
-        if n <= 0 { return 0 }
-        // "size resident shared ...": the second field, in pages.
-        var field = 0
-        var value = 0
-        for i in 0..<n {
-            let c = buffer[i]
-            if c == UInt8(ascii: " ") {
-                field += 1
-                if field == 2 { break }
-                value = 0
-            } else if c >= 48 && c <= 57 {
-                value = value &* 10 &+ Int(c - 48)
-            }
-        }
-        return value &* 4096
-        #else
-        return 0
-        #endif
     }
 }
 
