@@ -58,6 +58,7 @@ final class CodeObject: PyObject {
         if let p = _runInstructions { return p }
         let p = UnsafeMutablePointer<Instruction>.allocate(capacity: max(code.count, 1))
         code.withUnsafeBufferPointer { b in if let src = b.baseAddress { p.initialize(from: src, count: code.count) } }
+        Quickener.fuse(p, count: code.count, constants: constants)
         _runInstructions = p
         return p
     }

@@ -820,6 +820,48 @@ final class VM {
                     frame.stack.append(.bool(frame.top.asObject is PyDict))
                 case .getLen:
                     frame.stack.append(.int(try length(frame.top)))
+
+                // Superinstructions (see Quickener): each falls back to the instruction it replaced.
+                case .loadFastConstBinary:
+                    let p = frame.ip - 1
+                    if case .int(let a)? = frame.locals[Int(ins.arg)], case .int(let b) = constants[Int(instructions[p + 1].arg)],
+                       let r = smallIntOp(a, b, instructions[p + 2].arg) {
+                        frame.stack.append(.int(r))
+                        frame.ip = p + 3
+                        continue
+                    }
+                    guard let v = frame.locals[Int(ins.arg)] else {
+                        throw error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[Int(ins.arg)])' where it is not associated with a value")
+                    }
+                    frame.stack.append(v)
+                case .loadFastConstCompareJump:
+                    let p = frame.ip - 1
+                    if case .int(let a)? = frame.locals[Int(ins.arg)], case .int(let b) = constants[Int(instructions[p + 1].arg)] {
+                        frame.ip = smallIntCompare(a, b, instructions[p + 2].arg) ? p + 4 : Int(instructions[p + 3].arg)
+                        continue
+                    }
+                    guard let v = frame.locals[Int(ins.arg)] else {
+                        throw error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[Int(ins.arg)])' where it is not associated with a value")
+                    }
+                    frame.stack.append(v)
+                case .constBinary:
+                    let p = frame.ip - 1
+                    if case .int(let a) = frame.stack.top, case .int(let b) = constants[Int(ins.arg)],
+                       let r = smallIntOp(a, b, instructions[p + 1].arg) {
+                        frame.stack.top = .int(r)
+                        frame.ip = p + 2
+                        continue
+                    }
+                    frame.stack.append(constants[Int(ins.arg)])
+                case .compareJumpIfFalse:
+                    let p = frame.ip - 1
+                    if case .int(let b) = frame.stack.top, case .int(let a) = frame.stack[frame.stack.count - 2] {
+                        frame.stack.removeLast(2)
+                        frame.ip = smallIntCompare(a, b, ins.arg) ? p + 2 : Int(instructions[p + 1].arg)
+                        continue
+                    }
+                    let rhs = frame.stack.removeLast()
+                    frame.top = try compare(frame.top, rhs, compareOperators[Int(ins.arg)])
                 }
             } catch let stop as VMStop {
                 throw stop
@@ -829,6 +871,30 @@ final class VM {
                 frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
             }
         }
+    }
+}
+
+/// `a op b` for BINARY_OP's first three operators (+, -, *) when it fits 64 bits.
+@inline(__always)
+func smallIntOp(_ a: Int, _ b: Int, _ op: Int32) -> Int? {
+    switch op {
+    case 0: let (r, o) = a.addingReportingOverflow(b); return o ? nil : r
+    case 1: let (r, o) = a.subtractingReportingOverflow(b); return o ? nil : r
+    case 2: let (r, o) = a.multipliedReportingOverflow(by: b); return o ? nil : r
+    default: return nil
+    }
+}
+
+/// COMPARE_OP's orderings (==, !=, <, <=, >, >=) on ints.
+@inline(__always)
+func smallIntCompare(_ a: Int, _ b: Int, _ op: Int32) -> Bool {
+    switch op {
+    case 0: return a == b
+    case 1: return a != b
+    case 2: return a < b
+    case 3: return a <= b
+    case 4: return a > b
+    default: return a >= b
     }
 }
 
