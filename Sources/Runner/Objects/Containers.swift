@@ -242,7 +242,12 @@ extension DictKey {
     @inline(__always)
     func matches(_ other: DictKey) -> Bool {
         if hash != other.hash { return false }
-        if case .object(let x) = value, case .object(let y) = other.value, x === y { return true }
+        if case .object(let x) = value, case .object(let y) = other.value {
+            if x === y { return true }
+            if x.tag == .str && y.tag == .str {
+                return PyStr.equal(unsafeDowncast(x, to: PyStr.self).value, unsafeDowncast(y, to: PyStr.self).value)
+            }
+        }
         return self == other
     }
 }

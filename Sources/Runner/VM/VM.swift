@@ -71,11 +71,11 @@ final class VM {
         frames.removeAll()
         framePool.removeAll()
         var seen = Set<ObjectIdentifier>()
-        var work: [Value] = globals.values.compactMap { $0 }
-        globals.values = []
+        var work: [Value] = globals.values.boundValues
+        globals.values.removeAll()
         for g in libraryGlobals {
-            work.append(contentsOf: g.values.compactMap { $0 })
-            g.values = []
+            work.append(contentsOf: g.values.boundValues)
+            g.values.removeAll()
         }
         for m in modules.values { work.append(contentsOf: m.dict.values); m.dict = [:] }
         var budget = 2_000_000
