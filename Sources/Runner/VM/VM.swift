@@ -44,8 +44,17 @@ final class VM {
     var pendingFinalizers: [Frame] = []
     /// Finished frames kept for reuse by simple calls (saves three allocations per call).
     var framePool: [Frame] = []
-    /// The marker PUSH_NULL pushes, read from a stored property (a static costs a once-check).
-    let nullMarker: PyObject = BuiltinTypes.null
+    /// The marker PUSH_NULL (and LOAD_METHOD, for a plain attribute) puts in a call's self
+    /// slot: a NaN payload that arithmetic never produces (hardware only makes quiet NaNs with
+    /// an empty payload), so pushing and popping it retains and releases nothing.
+    static let nullBits: UInt64 = 0x7FF4_5EED_0000_0001
+    let nullValue = Value.float(Double(bitPattern: VM.nullBits))
+
+    @inline(__always)
+    func isNullMarker(_ v: Value) -> Bool {
+        if case .float(let d) = v { return d.bitPattern == VM.nullBits }
+        return false
+    }
     /// The builtins CALL runs inline, compared by identity.
     let listAppendMethod = BuiltinTypes.list.dict["append"]?.asObject
     let dictGetMethod = BuiltinTypes.dict.dict["get"]?.asObject
@@ -184,7 +193,7 @@ final class VM {
                 case .loadConst:
                     frame.stack.append(constants[Int(ins.arg)])
                 case .pushNull:
-                    frame.stack.append(.object(nullMarker))
+                    frame.stack.append(nullValue)
 
                 case .loadFast:
                     guard let v = frame.locals[Int(ins.arg)] else {
@@ -256,28 +265,36 @@ final class VM {
                 case .loadMethod:
                     // Inline cache for receivers of the builtin value types, whose namespaces
                     // never change: the same instruction usually sees the same type.
+                    // The key is the receiver's kind (each of these tags is exactly one builtin
+                    // type), so a hit needs no type lookup at all.
                     let obj = frame.stack.top
-                    var builtinType: PyType?
+                    var kind: UInt8 = 0
                     switch obj {
                     case .object(let o):
-                        if o.tag == .str || o.tag == .list || o.tag == .dict || o.tag == .tuple || o.tag == .set { builtinType = o.pyType }
-                    case .int: builtinType = BuiltinTypes.int
-                    case .float: builtinType = BuiltinTypes.float
+                        switch o.tag {
+                        case .str: kind = 1
+                        case .list: kind = 2
+                        case .dict: kind = 3
+                        case .tuple: kind = 4
+                        default: break
+                        }
+                    case .int: kind = 5
+                    case .float: kind = isNullMarker(obj) ? 0 : 6
                     default: break
                     }
                     let cache = frame.methodCache + (frame.ip - 1)
-                    if let t = builtinType, cache.pointee.type == ObjectIdentifier(t) {
+                    if kind != 0, cache.pointee.kind == kind {
                         frame.stack.top = cache.pointee.method
                         frame.stack.append(obj)
                         continue
                     }
                     frame.stack.removeLast()
                     let (callable, selfValue) = try loadMethod(obj, frame.code.names[Int(ins.arg)])
-                    if let t = builtinType, selfValue != nil {
-                        cache.pointee = CodeObject.MethodCacheEntry(type: ObjectIdentifier(t), method: callable)
+                    if kind != 0, selfValue != nil {
+                        cache.pointee = CodeObject.MethodCacheEntry(kind: kind, method: callable)
                     }
                     frame.stack.append(callable)
-                    frame.stack.append(selfValue ?? .object(nullMarker))
+                    frame.stack.append(selfValue ?? nullValue)
 
                 case .binarySubscr:
                     let key = frame.stack.removeLast()
@@ -545,8 +562,7 @@ final class VM {
                     let selfSlot = frame.stack[base + 1]
                     // Fast path: a plain Python function called with exactly its positional parameters.
                     if case .object(let co) = callee, co.tag == .function, case let f = unsafeDowncast(co, to: PyFunction.self), f.code.isSimple {
-                        let isNull: Bool
-                        if case .object(let so) = selfSlot, so === nullMarker { isNull = true } else { isNull = false }
+                        let isNull = isNullMarker(selfSlot)
                         let given = isNull ? argc : argc + 1
                         if given == f.code.argCount {
                             let nf: Frame
@@ -600,13 +616,13 @@ final class VM {
                                 frame.stack.append(dict.get(key) ?? fallback)
                                 continue
                             }
-                            if co === lenFunction, argc == 1, case .object(let so) = selfSlot, so === nullMarker {
+                            if co === lenFunction, argc == 1, isNullMarker(selfSlot) {
                                 let n = try length(frame.stack.top)
                                 frame.stack.removeLast(3)
                                 frame.stack.append(.int(n))
                                 continue
                             }
-                        } else if co === BuiltinTypes.str, argc == 1, case .object(let so) = selfSlot, so === nullMarker {
+                        } else if co === BuiltinTypes.str, argc == 1, isNullMarker(selfSlot) {
                             let s: Value
                             switch frame.stack.top {
                             case .int(let i): s = .str(String(i))
@@ -619,7 +635,7 @@ final class VM {
                         }
                     }
                     var args: [Value]
-                    if case .object(let o) = selfSlot, o === nullMarker {
+                    if isNullMarker(selfSlot) {
                         args = frame.stack.array(from: base + 2)
                     } else {
                         args = frame.stack.array(from: base + 1)
@@ -634,7 +650,7 @@ final class VM {
                     let all = frame.stack.array(from: base + 2)
                     let nkw = names.items.count
                     var args = Array(all[0..<(argc - nkw)])
-                    if case .object(let s) = frame.stack[base + 1], s !== nullMarker { args.insert(frame.stack[base + 1], at: 0) }
+                    if !isNullMarker(frame.stack[base + 1]) { args.insert(frame.stack[base + 1], at: 0) }
                     var kwargs: [(String, Value)] = []
                     for (i, n) in names.items.enumerated() {
                         if case .object(let so) = n, let s = so as? PyStr { kwargs.append((s.value, all[argc - nkw + i])) }
@@ -655,7 +671,7 @@ final class VM {
                     let selfSlot = frame.stack.removeLast()
                     let callee = frame.stack.removeLast()
                     var args: [Value] = []
-                    if case .object(let s) = selfSlot, s !== nullMarker { args.append(selfSlot) }
+                    if !isNullMarker(selfSlot) { args.append(selfSlot) }
                     if case .object(let t) = argsValue, let tuple = t as? PyTuple { args.append(contentsOf: tuple.items) }
                     if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants }
                 case .loadBuildClass:
@@ -712,7 +728,7 @@ final class VM {
                     }
                     frame.stack.append(try getAttr(mgr, "__exit__"))
                     frame.stack.append(try getAttr(mgr, "__enter__"))
-                    frame.stack.append(.object(nullMarker))
+                    frame.stack.append(nullValue)
                 case .beforeAsyncWith:
                     let mgr = frame.stack.removeLast()
                     let t = mgr.type
@@ -721,7 +737,7 @@ final class VM {
                     }
                     frame.stack.append(try getAttr(mgr, "__aexit__"))
                     frame.stack.append(try getAttr(mgr, "__aenter__"))
-                    frame.stack.append(.object(nullMarker))
+                    frame.stack.append(nullValue)
 
                 case .yieldValue:
                     let value = frame.stack.removeLast()
