@@ -1,7 +1,7 @@
 // The second half of the Python-written asyncio (see AsyncioSource.swift): Event, Lock,
-// Semaphore, Queue and its variants (`Lib/asyncio/locks.py`, `queues.py`), timeouts
-// (`timeouts.py`), TaskGroup (`taskgroups.py`), wait/as_completed/shield (`tasks.py`) and
-// `asyncio.run` (`runners.py`).
+// Semaphore (`Lib/asyncio/locks.py`), timeouts (`timeouts.py`), TaskGroup (`taskgroups.py`),
+// wait/as_completed/shield (`tasks.py`) and `asyncio.run` (`runners.py`), on top of the native
+// Future, Task, loop and queues.
 
 enum AsyncioSyncSource {
     static let text = #"""
