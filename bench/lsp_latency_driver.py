@@ -4,7 +4,8 @@ For each server command: start it, initialize (rootUri = a temporary folder hold
 test file), open a generated 2,000-line Python file with async code (and a few mistakes), wait
 for its first diagnostics, then send 200 incremental didChange notifications one at a time, each
 waiting for the publishDiagnostics of the new version (or, for servers that send no version, the
-next one for the file). Reports p50/p95/mean in ms, and RSS (VmRSS of the server process and its
+next one for the file): first 200 edits of trailing comments, then 200 edits of code tokens,
+reported separately and together. Reports p50/p95/mean in ms, and RSS (VmRSS of the server process and its
 children) after the file is open and the server has been idle for 1 s.
 
 usage: lsp_latency_driver.py NAME=COMMAND [NAME=COMMAND ...]   (COMMAND is split on spaces)
@@ -175,36 +176,51 @@ def measure(name, command, source):
             conn._answer(item[1])
     idle = rss_kib(conn.process.pid)
     lines = source.split("\n")
-    comment_lines = [i for i, l in enumerate(lines) if l.endswith("# note")]
-    latencies = []
-    for k in range(EDITS):
-        version = k + 2
-        line = comment_lines[(k * 37) % len(comment_lines)]
-        character = len(lines[line])
-        lines[line] += "x"
-        change = {"range": {"start": {"line": line, "character": character}, "end": {"line": line, "character": character}}, "text": "x"}
-        sent = time.perf_counter()
-        conn.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
-        at, _ = conn.wait_for(published(version), timeout=60)
-        latencies.append((at - sent) * 1000)
+    version = 1
+
+    def timed_edits(targets, suffix):
+        """EDITS edits, each appending `suffix` at the end of a line of `targets` (spread over
+        the file) and waiting for the publish of its version; their latencies in ms."""
+        nonlocal version
+        latencies = []
+        for k in range(EDITS):
+            version += 1
+            line = targets[(k * 37) % len(targets)]
+            character = len(lines[line]) - suffix[1]
+            lines[line] = lines[line][:character] + suffix[0] + lines[line][character:]
+            change = {"range": {"start": {"line": line, "character": character}, "end": {"line": line, "character": character}}, "text": suffix[0]}
+            sent = time.perf_counter()
+            conn.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+            at, _ = conn.wait_for(published(version), timeout=60)
+            latencies.append((at - sent) * 1000)
+        return latencies
+
+    # Comment edits: one character appended to a trailing `# note` comment (a server may notice
+    # that such an edit cannot change its diagnostics). Code edits: a digit inserted into the
+    # number of `asyncio.sleep(0.01)` — a change to a token, which every server has to re-check.
+    comment = timed_edits([i for i, l in enumerate(lines) if l.endswith("# note")], ("x", 0))
+    code = timed_edits([i for i, l in enumerate(lines) if l.endswith("asyncio.sleep(0.01)")], ("1", 1))
     conn.request("shutdown", None)
     try:
         conn.notify("exit", None)
         conn.process.wait(timeout=5)
     except Exception:
         conn.process.kill()
-    latencies.sort()
-    p95 = latencies[int(len(latencies) * 0.95) - 1]
+    def summary(latencies):
+        latencies = sorted(latencies)
+        return {"p50": statistics.median(latencies), "p95": latencies[int(len(latencies) * 0.95) - 1],
+                "mean": statistics.mean(latencies)}
     return {"server": name, "diagnostics": len(first["params"]["diagnostics"]), "first_ms": first_ms,
-            "p50_ms": statistics.median(latencies), "p95_ms": p95, "mean_ms": statistics.mean(latencies),
+            "comment": summary(comment), "code": summary(code), "all": summary(comment + code),
             "idle_rss_mib": idle / 1024}
 
 
 def main():
     source = generate_source()
     assert source.count("\n") == LINES
-    print(f"file: {LINES} lines, {len(source)} bytes; {EDITS} edits, each awaited\n")
-    print(f"{'server':<16} {'diags':>5} {'first':>9} {'p50':>9} {'p95':>9} {'mean':>9} {'idle RSS':>10}")
+    print(f"file: {LINES} lines, {len(source)} bytes; {EDITS} comment edits, then {EDITS} code edits, each awaited\n")
+    print(f"{'server':<16} {'diags':>5} {'first':>9} | {'comment p50':>11} {'p95':>8} | {'code p50':>9} {'p95':>8} | "
+          f"{'all p50':>8} {'p95':>8} {'mean':>8} | {'idle RSS':>9}")
     for spec in sys.argv[1:]:
         name, command = spec.split("=", 1)
         try:
@@ -212,8 +228,10 @@ def main():
         except Exception as error:  # a server that is missing or misbehaves is reported, not fatal
             print(f"{name:<16} failed: {error!r}")
             continue
-        print(f"{r['server']:<16} {r['diagnostics']:>5} {r['first_ms']:>7.1f}ms {r['p50_ms']:>7.2f}ms {r['p95_ms']:>7.2f}ms "
-              f"{r['mean_ms']:>7.2f}ms {r['idle_rss_mib']:>8.1f}MiB", flush=True)
+        m, c, a = r["comment"], r["code"], r["all"]
+        print(f"{r['server']:<16} {r['diagnostics']:>5} {r['first_ms']:>7.1f}ms | {m['p50']:>9.2f}ms {m['p95']:>6.2f}ms | "
+              f"{c['p50']:>7.2f}ms {c['p95']:>6.2f}ms | {a['p50']:>6.2f}ms {a['p95']:>6.2f}ms {a['mean']:>6.2f}ms | "
+              f"{r['idle_rss_mib']:>7.1f}MiB", flush=True)
 
 
 if __name__ == "__main__":

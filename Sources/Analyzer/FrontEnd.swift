@@ -1,5 +1,3 @@
-import Foundation
-
 // The public face of the Python front end: parse a file, dump its AST.
 // The daemon (`asyncd parse --dump`, `async/analyze`) and the runner's compiler call only these.
 
@@ -49,17 +47,7 @@ public enum PythonFrontEnd {
         if parser.ranOutOfStack && !onLargeStack {
             // Pathological nesting: parse again on a thread with a large stack, so the result
             // does not depend on which thread called us.
-            final class Box: @unchecked Sendable { var result: ParseResult? }
-            let box = Box()
-            let done = DispatchSemaphore(value: 0)
-            let thread = Thread {
-                box.result = parse(bytes: bytes, onLargeStack: true)
-                done.signal()
-            }
-            thread.stackSize = largeStackSize
-            thread.start()
-            done.wait()
-            if let result = box.result { return result }
+            return LargeStack.onNewThread(stackSize: largeStackSize) { parse(bytes: bytes, onLargeStack: true) }
         }
         var diagnostics = parser.diagnostics
         if bytes.contains(0) {
@@ -71,7 +59,7 @@ public enum PythonFrontEnd {
             let start = SourceLocation(line: 1, column: 0, offset: 0)
             diagnostics.insert(parser.makeDiagnostic(message, SourceRange(at: start)), at: 0)
         }
-        return ParseResult(module: module, diagnostics: diagnostics, comments: lexed.commentRanges)
+        return ParseResult(module: module, diagnostics: diagnostics, comments: parser.comments)
     }
 
     /// The AST in the exact one-line format of CPython's `ast.dump(tree, include_attributes=True)`.

@@ -133,3 +133,81 @@ public enum Linter {
         return summary
     }
 }
+
+/// An analysis for a language server: the diagnostics, and what it needs to tell whether a
+/// later edit that only touches a comment can change them (`CommentMap`).
+public struct FileAnalysis: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var comments: CommentMap
+}
+
+/// The comments of an analysed text, in source order, each with whether it lies inside an
+/// expression. Diagnostics depend on a comment's text only through `# noqa`, a coding
+/// declaration on the first two lines, and the source text of expressions that messages and
+/// fixes quote — and only a comment inside an expression's range can be part of such a quote.
+public struct CommentMap: Sendable, Equatable {
+    public var ranges: [Range<Int>]
+    public var insideExpression: [Bool]
+
+    public init(ranges: [Range<Int>], insideExpression: [Bool]) {
+        self.ranges = ranges
+        self.insideExpression = insideExpression
+    }
+
+    init(comments: [Range<Int>], module: Module) {
+        ranges = comments
+        insideExpression = Array(repeating: false, count: comments.count)
+        guard !comments.isEmpty else { return }
+        mark(module.body, depth: 0)
+    }
+
+    /// Marks the comments within the range of each statement-level expression (every nested
+    /// expression lies within its statement-level ancestor's range).
+    private mutating func mark(_ body: [Stmt], depth: Int) {
+        guard depth < ASTChildren.maxDepth else { return }
+        for stmt in body {
+            guard stmt.range.start.offset < stmt.range.end.offset, stmt.range.end.offset > 0 else { continue }
+            for expr in ASTChildren.expressions(of: stmt) {
+                markComments(from: expr.range.start.offset, to: expr.range.end.offset)
+            }
+            for block in ASTChildren.blocks(of: stmt) { mark(block, depth: depth + 1) }
+            if let inner = ASTChildren.scopeBody(of: stmt) { mark(inner, depth: depth + 1) }
+        }
+    }
+
+    private mutating func markComments(from start: Int, to end: Int) {
+        guard start < end else { return }
+        // The first comment starting after `start` (comments are sorted and disjoint).
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].lowerBound <= start { low = mid + 1 } else { high = mid }
+        }
+        var index = low
+        while index < ranges.count, ranges[index].lowerBound < end {
+            insideExpression[index] = true
+            index += 1
+        }
+    }
+}
+
+extension Linter {
+    /// One file of a language server's workspace: its diagnostics, with sibling-module imports
+    /// resolved against `knownModules` (file path → summary) as `Workspace.check` resolves them,
+    /// and its `CommentMap`. Without a path: no imports are resolved.
+    public static func analyze(source: String, path: String?, knownModules: [String: ModuleSummary],
+                               selection: RuleSelection) throws -> FileAnalysis {
+        let parsed = try PythonFrontEnd.parse(source)
+        var imported: [String: ModuleSummary] = [:]
+        if let path {
+            let folders = Workspace.Folders(knownModules.map { modulePath, summary in
+                let (folder, module) = Workspace.split(Workspace.normalized(modulePath))
+                return (folder, module, summary)
+            })
+            imported = Workspace.importNames(location: Workspace.split(Workspace.normalized(path)),
+                                             module: parsed.module, folders: folders)
+        }
+        let diagnostics = check(parsed: parsed, source: source, path: path, selection: selection, importedModules: imported)
+        return FileAnalysis(diagnostics: diagnostics, comments: CommentMap(comments: parsed.comments, module: parsed.module))
+    }
+}

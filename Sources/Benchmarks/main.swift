@@ -9,9 +9,11 @@ case "parser", "parser-dump", "parser-diff", "parser-file", "parser-fuzz", "pars
     exit(ParserBench.main(arguments))
 case "analyzer-check":
     exit(AnalyzerBench.main(arguments))
+case "lsp-analyze":
+    exit(LSPAnalyzeBench.main(arguments))
 case "runner", "runner-run":
     exit(RunnerBench.main(arguments))
 default:
-    print("usage: Benchmarks <parser|parser-dump|parser-diff|parser-file|parser-fuzz|parser-mutate|analyzer-check|runner|runner-run> ...")
+    print("usage: Benchmarks <parser|parser-dump|parser-diff|parser-file|parser-fuzz|parser-mutate|analyzer-check|lsp-analyze|runner|runner-run> ...")
     exit(2)
 }

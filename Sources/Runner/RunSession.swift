@@ -1,7 +1,6 @@
 // One run of a snippet: parse, compile, execute on a thread with a large stack, and describe
 // the outcome in the contract's `async/run` shape. Limits each end the run with outcome `limit`.
 import Analyzer
-import Foundation
 
 /// Limits after defaults and ceilings are applied.
 struct ResolvedLimits: Sendable {

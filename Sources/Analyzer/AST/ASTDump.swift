@@ -1,5 +1,3 @@
-import Foundation
-
 /// `ast.dump(tree, include_attributes=True)` of CPython 3.12 (`Lib/ast.py`, `dump`), on one line.
 ///
 /// Rules mirrored from `dump._format`: fields in `_fields` order; an optional (`?`) field whose

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Python's `repr` for the values an AST dump prints (`Objects/unicodeobject.c`
 /// `unicode_repr`, `Objects/bytesobject.c` `PyBytes_Repr`, `Python/pystrtod.c` for floats).

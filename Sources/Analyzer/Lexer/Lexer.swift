@@ -1,5 +1,3 @@
-import Foundation
-
 /// The Python 3.12 tokenizer over UTF-8 bytes, following `Parser/tokenizer.c` (`tok_get`,
 /// `tok_get_normal_mode`, `tok_get_fstring_mode`): indentation with CPython's tab rules and
 /// errors, implicit joining inside brackets, backslash continuation, every string form
@@ -358,7 +356,7 @@ public struct Lexer {
             let ok = first ? (scalar.properties.isXIDStart || scalar == "_") : scalar.properties.isXIDContinue
             if !ok {
                 // CPython checks the NFKC form; a character whose normalisation is valid passes.
-                let normalized = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
+                let normalized = NFKC.normalize(String(scalar)).unicodeScalars
                 let normOK = normalized.first.map { first ? ($0.properties.isXIDStart || $0 == "_") : $0.properties.isXIDContinue } ?? false
                 if !normOK {
                     return (Lexer.invalidCharacterMessage(scalar), offset)

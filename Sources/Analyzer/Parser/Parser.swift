@@ -1,5 +1,3 @@
-import Foundation
-
 /// A syntax error found while parsing one statement; the statement loop turns it into an
 /// `E999` diagnostic and resynchronises at the next statement.
 struct ParseError: Error {
@@ -67,18 +65,23 @@ struct Parser {
         self.initialUnclosedBrackets = lexed.unclosedBrackets
         self.initialLexErrors = lexed.errors
         self.toks = []
-        appendTokens(lexed)
-        self.comments = lexed.tokens.filter { $0.kind == .comment }.map { Int($0.start)..<Int($0.end) }
+        appendTokens(lexed, collectingComments: true)
     }
 
     /// Byte ranges of the comments (f-string `=` debug text leaves them out).
     var comments: [Range<Int>] = []
 
     /// Appends the non-trivia tokens of `lexed`, remembering which lexer error each `.error` token stands for.
-    private mutating func appendTokens(_ lexed: LexedSource) {
+    /// With `collectingComments` (the first tokenization only) the comments' ranges are kept
+    /// in the same pass.
+    private mutating func appendTokens(_ lexed: LexedSource, collectingComments: Bool = false) {
         toks.reserveCapacity(toks.count + lexed.tokens.count)
         var errorIndex = 0
-        for (i, t) in lexed.tokens.enumerated() where !t.kind.isTrivia {
+        for (i, t) in lexed.tokens.enumerated() {
+            if t.kind.isTrivia {
+                if collectingComments && t.kind == .comment { comments.append(Int(t.start)..<Int(t.end)) }
+                continue
+            }
             if t.kind == .error {
                 while errorIndex < lexed.errors.count && lexed.errors[errorIndex].tokenIndex < i { errorIndex += 1 }
                 if errorIndex < lexed.errors.count && lexed.errors[errorIndex].tokenIndex == i {
@@ -214,7 +217,7 @@ struct Parser {
 
     /// End of the last consumed token that is not NEWLINE/INDENT/DEDENT (CPython's
     /// `_PyPegen_get_last_nonnwhitespace_token`).
-    var prevEnd: SourceLocation {
+    @inline(__always) var prevEnd: SourceLocation {
         lastConsumed >= 0 ? endLoc(toks[lastConsumed]) : here
     }
 
@@ -229,7 +232,7 @@ struct Parser {
         let s = Int(t.start), e = Int(t.end)
         guard s >= 0, e <= src.count, s <= e else { return "" }
         let text = src.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s..<e]), as: UTF8.self) }
-        if t.flags.contains(.nonASCII) { return text.precomposedStringWithCompatibilityMapping }
+        if t.flags.contains(.nonASCII) { return NFKC.normalize(text) }
         return text
     }
 

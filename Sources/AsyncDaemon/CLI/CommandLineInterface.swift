@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Analyzer
 
 /// `asyncd [serve] | check | run | lookup | rules | parse | --help | --version`.
 enum CommandLineInterface {
@@ -44,6 +45,10 @@ enum ServeCommand {
         }
         signal(SIGPIPE, SIG_IGN)
         let server = Server(writer: MessageWriter(sink: FileDescriptorSink(descriptor: 1)), log: ProblemLog())
-        return server.serve(FileDescriptorSource(descriptor: 0))
+        // The reader analyses changed documents itself (no hop to another thread per keystroke);
+        // on a thread with the analyzer's large stack it can do so inline.
+        return LargeStack.onNewThread(stackSize: LargeStack.size) {
+            server.serve(FileDescriptorSource(descriptor: 0))
+        }
     }
 }

@@ -27,7 +27,7 @@ enum RunLimitOption {
     }
 
     private static func whole(_ value: String, name: String) throws(FileAccess.Failure) -> Int {
-        guard let number = Int(value.replacingOccurrences(of: "_", with: "")), number > 0 else {
+        guard let number = Int(value.filter { $0 != "_" }), number > 0 else {
             throw FileAccess.Failure(description: "asyncd run: --limit \(name) needs a positive whole number, got '\(value)'")
         }
         return number

@@ -56,7 +56,7 @@ enum RunTimeline {
             // Still waiting when the run ended (deadlock, limit): waiting to the end.
             if let since = waitingSince { fill(&cells, from: since, to: columns, with: "·") }
             let name = String((label[task] ?? task).prefix(labelWidth - 1))
-            rows.append(name.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + String(cells).trimmingTrailingSpaces)
+            rows.append(name + String(repeating: " ", count: max(0, labelWidth - name.utf16.count)) + String(cells).trimmingTrailingSpaces)
         }
         rows.append(axis(end: end, labelWidth: labelWidth, columns: columns))
         return rows

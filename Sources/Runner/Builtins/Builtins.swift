@@ -2,7 +2,6 @@
 // classes. `open`, `eval`, `exec`, `compile`, `__import__`, `globals`, `locals`, `vars` without
 // argument, `breakpoint` and `input` are absent or refuse, as the sandbox requires.
 import Analyzer
-import Foundation
 
 typealias KwArgs = [(String, Value)]
 

@@ -1,7 +1,6 @@
 // What calling a builtin class does: `int("12")`, `list(gen)`, `dict(a=1)`, `map(f, xs)`, ...
 // (the `tp_new`/`tp_init` pairs of CPython's `Objects/*object.c`), and `__build_class__`.
 import Analyzer
-import Foundation
 
 enum Constructors {
     static func table() -> [ObjectIdentifier: NativeFunction] {

@@ -2,7 +2,6 @@
 // subprocess, socket, ...) end the run with outcome `sandbox`; anything else unknown raises
 // ModuleNotFoundError exactly as CPython would for a missing package.
 import Analyzer
-import Foundation
 
 extension VM {
     static let sandboxRefused: Set<String> = [

@@ -1,7 +1,6 @@
 // `format(value, spec)` with the format-spec mini-language (CPython's `Python/formatter_unicode.c`)
 // and printf-style `%` formatting (`Objects/unicodeobject.c`, PyUnicode_Format).
 import Analyzer
-import Foundation
 
 struct FormatSpec {
     var fill: Character = " "

@@ -50,7 +50,7 @@ final class PyFunction: PyObject {
         self.closure = closure
         self.name = code.name
         self.qualname = code.qualname
-        super.init()
+        super.init(tag: .function)
     }
 }
 
@@ -68,7 +68,7 @@ final class PyBuiltinFunction: PyObject {
         self.ownerName = owner
         self.boundSelf = boundSelf
         self.fn = fn
-        super.init()
+        super.init(tag: .builtinFunction)
     }
 
     func bind(_ value: Value) -> PyBuiltinFunction {
@@ -83,7 +83,7 @@ final class PyBoundMethod: PyObject {
     init(function: Value, selfValue: Value) {
         self.function = function
         self.selfValue = selfValue
-        super.init()
+        super.init(tag: .boundMethod)
     }
 }
 
@@ -127,7 +127,7 @@ final class PyGenerator: PyObject {
         self.frame = frame
         self.name = name
         self.qualname = qualname
-        super.init()
+        super.init(tag: .generator)
     }
 
     /// A generator dropped while suspended is closed, as CPython's `gen_dealloc` does: its frame
@@ -154,6 +154,7 @@ enum ResumeResult {
 /// A native iterator: `next` returns nil when exhausted.
 class PyIterator: PyObject {
     override var pyType: PyType { BuiltinTypes.iterator }
+    init() { super.init(tag: .iterator) }
     func next(_ vm: VM) throws -> Value? { nil }
 }
 

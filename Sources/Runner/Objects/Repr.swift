@@ -2,7 +2,6 @@
 // round-trip digits, `Python/pystrtod.c` rules for when to use an exponent), str repr quoting
 // and escapes (`unicode_repr`), container reprs with recursion guards.
 import Analyzer
-import Foundation
 
 enum FloatRepr {
     /// The shortest digits that round-trip, and the decimal point position: x = 0.d1d2... * 10^decpt.

@@ -50,15 +50,23 @@ enum Value {
 /// The base of every heap object. Subclasses override `pyType`.
 class PyObject: @unchecked Sendable {
     var pyType: PyType { BuiltinTypes.object }
+    /// Which hot class this is, so the run loop tests a byte instead of a dynamic cast.
+    final let tag: ObjectTag
     /// Bytes this object has charged to the run's memory meter (credited back on deinit).
     var chargedBytes: Int = 0
     var meter: MemoryMeter?
 
-    init() {}
+    init(tag: ObjectTag = .other) { self.tag = tag }
 
     deinit {
         if chargedBytes != 0 { meter?.credit(chargedBytes) }
     }
+}
+
+/// The classes the run loop dispatches on. `instance` covers PyInstance and its subclass
+/// PyExceptionObject; `iterator` every PyIterator subclass.
+enum ObjectTag: UInt8 {
+    case other, str, list, tuple, dict, set, function, builtinFunction, instance, type, boundMethod, generator, iterator
 }
 
 /// Approximate bytes held by live objects, for the memory limit (issue 5: "bytes of live objects").
@@ -110,7 +118,7 @@ final class PyType: PyObject {
         self.dict = dict
         self.layout = layout
         self.isBuiltin = isBuiltin
-        super.init()
+        super.init(tag: .type)
     }
 
     /// Looks `name` up along the MRO.
@@ -179,7 +187,7 @@ class PyInstance: PyObject {
     override var pyType: PyType { cls }
     init(cls: PyType) {
         self.cls = cls
-        super.init()
+        super.init(tag: .instance)
     }
 
     func setAttr(_ name: String, _ value: Value) {

@@ -2,7 +2,6 @@
 // `Objects/floatobject.c`: floor division, modulo with the divisor's sign, float divmod) and
 // its dispatch order for user classes (`__add__`, then the right operand's `__radd__`).
 import Analyzer
-import Foundation
 
 /// An int as either fast or big.
 enum IntValue {

@@ -7,7 +7,7 @@ extension VM {
     // MARK: hashing
 
     func strKey(_ s: String) -> DictKey {
-        DictKey(value: .str(s), hash: s.hashValue)
+        DictKey(value: .str(s), hash: PyStr.hash(of: s))
     }
 
     func strKey(_ s: PyStr) -> DictKey {
@@ -15,7 +15,14 @@ extension VM {
     }
 
     func hashKey(_ v: Value) throws -> DictKey {
-        DictKey(value: v, hash: try pyHash(v), vm: needsVMEquality(v) ? self : nil)
+        switch v {
+        case .int(let i) where i >= -(1 << 61) + 2 && i < (1 << 61) - 1:
+            return DictKey(value: v, hash: i == -1 ? -2 : i)
+        case .object(let o) where o.tag == .str:
+            return DictKey(value: v, hash: unsafeDowncast(o, to: PyStr.self).hash)
+        default:
+            return DictKey(value: v, hash: try pyHash(v), vm: needsVMEquality(v) ? self : nil)
+        }
     }
 
     private func needsVMEquality(_ v: Value) -> Bool {

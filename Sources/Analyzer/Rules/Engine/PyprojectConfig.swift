@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `[tool.asyncd]` table of the nearest `pyproject.toml`, which chooses rules the way
 /// ruff's `[tool.ruff.lint]` does:
@@ -20,9 +29,8 @@ public struct PyprojectConfig: Hashable, Sendable {
     /// when there is none. A `pyproject.toml` without `[tool.asyncd]` gives the default selection.
     public static func nearest(to path: String) -> PyprojectConfig? {
         let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
         var directory = URL(fileURLWithPath: path).standardizedFileURL
-        if !(fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+        if !isDirectory(directory.path) {
             directory = directory.deletingLastPathComponent()
         }
         for _ in 0..<64 {
@@ -58,25 +66,41 @@ public struct PyprojectConfig: Hashable, Sendable {
             pendingValue = ""
         }
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let line = stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
+            let line = trimmed(stripComment(String(rawLine)))
             if pendingKey != nil {
                 pendingValue += " " + line
                 if line.contains("]") { finish() }
                 continue
             }
             if line.hasPrefix("[") {
-                inTable = line.replacingOccurrences(of: " ", with: "") == "[tool.asyncd]"
+                inTable = line.filter { $0 != " " } == "[tool.asyncd]"
                 continue
             }
             guard inTable, let equals = line.firstIndex(of: "=") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let key = trimmed(trimmed(line[..<equals]), also: { $0 == "\"" || $0 == "'" })
+            let value = trimmed(line[line.index(after: equals)...])
             pendingKey = key
             pendingValue = value
             if !value.hasPrefix("[") || value.contains("]") { finish() }
         }
         finish()
         return selection
+    }
+
+    /// `text` without leading and trailing blanks (tabs and Unicode space separators, what
+    /// Foundation calls `.whitespaces`), or without the characters `also` accepts instead.
+    static func trimmed<S: StringProtocol>(_ text: S, also: ((Character) -> Bool)? = nil) -> String {
+        let isTrimmed = also ?? { character in
+            character == "\t" || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator }
+        }
+        guard let first = text.firstIndex(where: { !isTrimmed($0) }),
+              let last = text.lastIndex(where: { !isTrimmed($0) }) else { return "" }
+        return String(text[first...last])
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// The quoted strings of a TOML array.

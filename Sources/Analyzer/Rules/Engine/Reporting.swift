@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renderings of diagnostics that `asyncd check` can print: a ruff-style text report with code
 /// frames and fix diffs (also the format of the rules' `.snap` snapshots), and a SARIF 2.1.0
 /// log for code-scanning uploads (OASIS SARIF v2.1.0, sections 3.13 `run`, 3.27 `result`,
@@ -132,7 +130,62 @@ public enum DiagnosticReport {
                       "columnKind": "utf16CodeUnits",
                       "results": results]],
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        var out = ""
+        PrettyJSON.write(log, indent: 0, into: &out)
+        return out
+    }
+}
+
+/// The SARIF log's JSON in the layout the report has always had (that of Foundation's
+/// `JSONSerialization` with `.prettyPrinted, .sortedKeys`: two-space indent, `"key" : value`,
+/// `/` escaped), written without Foundation so that the binary does not link it.
+enum PrettyJSON {
+    static func write(_ value: Any, indent: Int, into out: inout String) {
+        let pad = String(repeating: " ", count: indent + 2)
+        switch value {
+        case let object as [String: Any]:
+            out += "{\n"
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { out += ",\n" }
+                out += pad
+                string(key, into: &out)
+                out += " : "
+                write(object[key] ?? "", indent: indent + 2, into: &out)
+            }
+            out += "\n" + String(repeating: " ", count: indent) + "}"
+        case let array as [Any]:
+            out += "[\n"
+            for (index, element) in array.enumerated() {
+                if index > 0 { out += ",\n" }
+                out += pad
+                write(element, indent: indent + 2, into: &out)
+            }
+            out += "\n" + String(repeating: " ", count: indent) + "]"
+        case let text as String: string(text, into: &out)
+        case let flag as Bool: out += flag ? "true" : "false"
+        case let number as Int: out += String(number)
+        default: out += "null"
+        }
+    }
+
+    static func string(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "/": out += "\\/"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{c}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
     }
 }

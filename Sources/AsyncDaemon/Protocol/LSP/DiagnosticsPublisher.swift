@@ -19,6 +19,11 @@ final class DiagnosticsPublisher: Sendable {
     private let pending = DispatchGroup()
     /// Bumped by every scheduled analysis; the idle trim runs only when it has not moved.
     private let activity = Mutex(0)
+    /// What was last sent for each document: a re-analysis of the same version that finds the
+    /// same diagnostics (after background indexing or a configuration change that does not
+    /// matter to it) sends nothing, rather than a duplicate that could reach the client after
+    /// it has already sent its next change.
+    private let lastSent = Mutex<[String: (version: Int, diagnostics: [Diagnostic])]>([:])
 
     func schedule(_ uri: String, server: LanguageServer) {
         let ticket = tickets.withLock { all -> Int in
@@ -46,6 +51,14 @@ final class DiagnosticsPublisher: Sendable {
         timer.resume()
     }
 
+    /// Analyses and publishes `uri` on the calling thread (the reader, when no debounce is
+    /// configured); analyses of it still queued for older changes drop out.
+    func publishNow(_ uri: String, server: LanguageServer) {
+        tickets.withLock { $0[uri] = ($0[uri] ?? 0) &+ 1 }
+        publish(uri, server: server)
+        trimWhenIdle()
+    }
+
     /// Half a second after the last analysis, hands the heap's free pages back to the system
     /// (glibc keeps them otherwise), so an idle server's resident memory stays small.
     private func trimWhenIdle() {
@@ -61,9 +74,15 @@ final class DiagnosticsPublisher: Sendable {
         }
     }
 
+    /// `didOpen`: whatever was sent before, the new document gets its diagnostics.
+    func forget(_ uri: String) {
+        _ = lastSent.withLock { $0.removeValue(forKey: uri) }
+    }
+
     /// `didClose`: forget pending work and clear the client's list for the document.
     func clear(_ uri: String, server: LanguageServer) {
         tickets.withLock { $0[uri] = ($0[uri] ?? 0) &+ 1 }
+        _ = lastSent.withLock { $0.removeValue(forKey: uri) }
         pending.enter()
         queue.async { [self] in
             defer { pending.leave() }
@@ -81,6 +100,10 @@ final class DiagnosticsPublisher: Sendable {
             server.log.report("analysis of \(uri) failed: \(error.message)")
             return
         }
+        let unchanged = lastSent.withLock { sent in
+            sent[uri].map { $0.version == snapshot.version && $0.diagnostics == diagnostics } ?? false
+        }
+        if unchanged { return }
         let lines = snapshot.lines
         let encoding = server.encoding
         let params: JSONValue = .object([
@@ -90,6 +113,7 @@ final class DiagnosticsPublisher: Sendable {
         ])
         server.documents.ifCurrent(uri, version: snapshot.version) {
             server.notify("textDocument/publishDiagnostics", params)
+            lastSent.withLock { $0[uri] = (snapshot.version, diagnostics) }
         }
     }
 

@@ -35,17 +35,23 @@ final class DocumentStore: Sendable {
     }
 
     /// Applies `changes` in order (each against the result of the previous, as LSP says) and
-    /// sets `version`. Returns false when the document is not open.
+    /// sets `version`. Returns the document as it was and the edits as applied (in bytes), or
+    /// nil when the document is not open.
     @discardableResult
-    func change(uri: String, version: Int, changes: [ContentChange], encoding: PositionEncoding) -> Bool {
+    func change(uri: String, version: Int, changes: [ContentChange], encoding: PositionEncoding) -> (before: DocumentSnapshot, edits: [ByteEdit])? {
         documents.withLock { all in
-            guard var document = all[uri] else { return false }
+            guard var document = all[uri] else { return nil }
+            let before = document
+            var edits: [ByteEdit] = []
+            edits.reserveCapacity(changes.count)
             for change in changes {
-                document.bytes = Self.apply(change, to: document.bytes, encoding: encoding)
+                let edit = Self.byteEdit(change, in: document.bytes, encoding: encoding)
+                document.bytes = edit.applied(to: document.bytes)
+                edits.append(edit)
             }
             document.version = version
             all[uri] = document
-            return true
+            return (before, edits)
         }
     }
 
@@ -72,14 +78,30 @@ final class DocumentStore: Sendable {
     /// end means the end; inside a character means its start); a range whose end precedes its
     /// start is treated as empty at the start. Never traps.
     static func apply(_ change: ContentChange, to bytes: [UInt8], encoding: PositionEncoding) -> [UInt8] {
-        guard let range = change.range else { return Array(change.text.utf8) }
+        byteEdit(change, in: bytes, encoding: encoding).applied(to: bytes)
+    }
+
+    /// `change` as a replacement of bytes (a full replacement replaces them all).
+    static func byteEdit(_ change: ContentChange, in bytes: [UInt8], encoding: PositionEncoding) -> ByteEdit {
+        guard let range = change.range else { return ByteEdit(start: 0, end: bytes.count, text: Array(change.text.utf8)) }
         let lines = LineTable(bytes: bytes)
         let start = lines.utf8Offset(of: range.start, in: encoding)
         let end = max(start, lines.utf8Offset(of: range.end, in: encoding))
+        return ByteEdit(start: start, end: end, text: Array(change.text.utf8))
+    }
+}
+
+/// One applied change: the bytes `start..<end` of the text before it became `text`.
+struct ByteEdit: Sendable, Equatable {
+    var start: Int
+    var end: Int
+    var text: [UInt8]
+
+    func applied(to bytes: [UInt8]) -> [UInt8] {
         var result = [UInt8]()
-        result.reserveCapacity(bytes.count - (end - start) + change.text.utf8.count)
+        result.reserveCapacity(bytes.count - (end - start) + text.count)
         result.append(contentsOf: bytes[0..<start])
-        result.append(contentsOf: change.text.utf8)
+        result.append(contentsOf: text)
         result.append(contentsOf: bytes[end...])
         return result
     }

@@ -17,7 +17,7 @@ final class LanguageServer: Sendable {
         /// Bumped whenever something other than the text changes what a document's analysis gives
         /// (configuration, a sibling module): cached results of older generations are recomputed.
         var generation = 0
-        var cache: [String: (version: Int, generation: Int, configuration: LSPConfiguration, diagnostics: [Diagnostic])] = [:]
+        var cache: [String: CachedAnalysis] = [:]
         var nextOutgoingID = 1
         /// Documents changed by the messages of the current input read, analysed by `flushChanges`.
         var changedURIs: [String] = []
@@ -76,16 +76,34 @@ final class LanguageServer: Sendable {
 
     func didOpen(_ params: TextDocumentSync.OpenParams) {
         documents.open(uri: params.uri, version: params.version, text: params.text)
+        publisher.forget(params.uri)
         noteText(uri: params.uri, text: params.text)
         noteChanged(params.uri)
     }
 
     func didChange(_ params: TextDocumentSync.ChangeParams) {
-        guard documents.change(uri: params.uri, version: params.version, changes: params.changes, encoding: encoding) else {
+        guard let (before, edits) = documents.change(uri: params.uri, version: params.version, changes: params.changes, encoding: encoding) else {
             log.report("didChange for a document that is not open: \(params.uri)")
             return
         }
+        carryOverAnalysis(uri: params.uri, before: before, edits: edits, version: params.version)
         noteChanged(params.uri)
+    }
+
+    /// When every edit only changed the inside of comments in a way that cannot change the
+    /// diagnostics (see `CommentEdits`), the analysis of the previous version, with positions
+    /// moved, is the new version's: it goes into the cache, and the publish after this change
+    /// costs no analysis.
+    private func carryOverAnalysis(uri: String, before: DocumentSnapshot, edits: [ByteEdit], version: Int) {
+        state.withLock { s in
+            guard let cached = s.cache[uri], cached.version == before.version, cached.generation == s.generation,
+                  cached.configuration == s.configuration, let comments = cached.comments,
+                  let moved = CommentEdits.carryOver(diagnostics: cached.diagnostics, comments: comments,
+                                                     text: before.bytes, edits: edits)
+            else { return }
+            s.cache[uri] = CachedAnalysis(version: version, generation: cached.generation, configuration: cached.configuration,
+                                          diagnostics: moved.diagnostics, comments: moved.comments)
+        }
     }
 
     private func noteChanged(_ uri: String) {
@@ -98,12 +116,21 @@ final class LanguageServer: Sendable {
     /// before it waits for more: each document changed by those messages gets one analysis
     /// (after the configured debounce), so a burst of changes that arrives together — a paste,
     /// a multi-cursor edit, a client flushing its queue — costs one analysis without any timer.
+    /// Without a debounce the reader analyses right here: handing the work to another thread
+    /// cost more than the analysis of a small edit, and keystrokes typed meanwhile queue up in
+    /// the input, to be read (and analysed) together next.
     func flushChanges() {
-        let changed = state.withLock { s -> [String] in
+        let (changed, debounce) = state.withLock { s -> ([String], Int) in
             defer { s.changedURIs.removeAll(keepingCapacity: true) }
-            return s.changedURIs
+            return (s.changedURIs, s.configuration.debounceMilliseconds)
         }
-        for uri in changed { publisher.schedule(uri, server: self) }
+        for uri in changed {
+            if debounce == 0 {
+                publisher.publishNow(uri, server: self)
+            } else {
+                publisher.schedule(uri, server: self)
+            }
+        }
     }
 
     func didClose(uri: String) {
@@ -156,28 +183,26 @@ final class LanguageServer: Sendable {
         let modules = requested?.modules ?? index.summaries
         let result = try analyze(text: text, path: path, configuration: configuration, modules: modules)
         state.withLock { s in
-            s.cache[snapshot.uri] = (snapshot.version, inputs.generation, configuration, result)
+            s.cache[snapshot.uri] = CachedAnalysis(version: snapshot.version, generation: inputs.generation, configuration: configuration,
+                                                   diagnostics: result.diagnostics, comments: result.comments)
         }
-        return result
+        return result.diagnostics
     }
 
     /// A file of the workspace that is not open (background indexing): no cache.
     func analyzeUnopened(_ snapshot: DocumentSnapshot, path: String) throws(ProtocolError) -> [Diagnostic] {
-        try analyze(text: snapshot.text, path: path, configuration: configuration, modules: index.summaries)
+        try analyze(text: snapshot.text, path: path, configuration: configuration, modules: index.summaries).diagnostics
     }
 
     /// The rules that run for `path`: `[tool.asyncd]` of the nearest `pyproject.toml`, refined
     /// by the client's configuration.
-    private func analyze(text: String, path: String?, configuration: LSPConfiguration, modules: [String: ModuleSummary]) throws(ProtocolError) -> [Diagnostic] {
+    private func analyze(text: String, path: String?, configuration: LSPConfiguration, modules: [String: ModuleSummary]) throws(ProtocolError) -> FileAnalysis {
         var selection = configuration.selection
         if let path, let project = index.pyprojectSelection(near: path) {
             selection = project.overridden(by: configuration.selection)
         }
         do {
-            if let path {
-                return try Workspace.check(Workspace.File(path: path, source: text), knownModules: modules, selection: selection)
-            }
-            return try Linter.check(source: text, path: nil, selection: selection)
+            return try Linter.analyze(source: text, path: path, knownModules: path == nil ? [:] : modules, selection: selection)
         } catch {
             throw ProtocolError.from(error)
         }
@@ -208,6 +233,16 @@ final class LanguageServer: Sendable {
         index.wait()
         publisher.wait()
     }
+}
+
+/// One document's last analysis: for which version and inputs, its diagnostics, and (for
+/// carrying it over comment-only edits) its comments.
+struct CachedAnalysis: Sendable {
+    var version: Int
+    var generation: Int
+    var configuration: LSPConfiguration
+    var diagnostics: [Diagnostic]
+    var comments: CommentMap?
 }
 
 /// What the client may configure (`initializationOptions`, `workspace/didChangeConfiguration`
