@@ -428,12 +428,16 @@ extension AsyncioRuntime {
             ("qsize", { vm, a, _ in .int(try selfQueue(vm, a, "qsize").count) }),
             ("empty", { vm, a, _ in .bool(try selfQueue(vm, a, "empty").count == 0) }),
             ("full", { vm, a, _ in .bool(try selfQueue(vm, a, "full").isFull) }),
-            ("put", { vm, a, _ in
-                let q = try selfQueue(vm, a, "put")
+            ("put", { vm, a, kw in
+                if a.count == 2, kw.isEmpty, let q = a[0].asObject as? NativeQueue {
+                    return .object(QueuePutCoroutine.make(vm, q, a[1]))
+                }
+                _ = try selfQueue(vm, a, "put")
+                try vm.noKwargs(kw, "put")
                 try vm.expectArgs(a, "put", min: 2, max: 2)
-                return .object(QueuePutCoroutine(vm: vm, queue: q, item: a[1]))
+                return .none
             }),
-            ("get", { vm, a, _ in .object(QueueGetCoroutine(vm: vm, queue: try selfQueue(vm, a, "get"))) }),
+            ("get", { vm, a, _ in .object(QueueGetCoroutine.make(vm, try selfQueue(vm, a, "get"))) }),
             ("join", { vm, a, _ in .object(QueueJoinCoroutine(vm: vm, queue: try selfQueue(vm, a, "join"))) }),
             ("put_nowait", { vm, a, _ in
                 let q = try selfQueue(vm, a, "put_nowait")

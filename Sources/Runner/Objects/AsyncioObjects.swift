@@ -243,6 +243,9 @@ final class NativeQueue: PyObject {
     /// The `_finished` Event: its flag and waiters.
     var finishedSet = true
     var finishedWaiters: [NativeFuture] = []
+    /// A finished `put`/`get` coroutine kept for reuse (they are made once per item).
+    var sparePut: QueuePutCoroutine?
+    var spareGet: QueueGetCoroutine?
 
     var count: Int { items.count - head }
     var isFull: Bool { maxsizeInt > 0 && count >= maxsizeInt }
@@ -293,7 +296,7 @@ class NativeCoroutine: NativeAwaitable {
     var coroState: CoroState = .created
     var wasStarted = false
     let qualname: String
-    let createdLine: Int
+    var createdLine: Int
     /// Where the never-awaited warning goes (shared per run: a weak reference per coroutine
     /// would cost a side-table update on every `sleep(0)`).
     let sink: WarningSink
@@ -310,6 +313,16 @@ class NativeCoroutine: NativeAwaitable {
     func body(_ vm: VM, _ value: Value) throws -> ResumeResult { .returned(.none) }
     /// An exception arriving at the coroutine's suspension point.
     func bodyThrow(_ vm: VM, _ exc: PyExceptionObject) throws -> ResumeResult { throw PyError(exception: exc) }
+    /// Called once the coroutine has returned or raised.
+    func didFinish() {}
+
+    /// Makes a finished coroutine new again (Queue keeps one per method for reuse: an object
+    /// nobody else holds any more is indistinguishable from a fresh one).
+    func renew(_ vm: VM) {
+        coroState = .created
+        wasStarted = false
+        createdLine = vm.frames.last?.line ?? 0
+    }
 
     override final func send(_ vm: VM, _ value: Value) throws -> ResumeResult {
         switch coroState {
@@ -323,10 +336,16 @@ class NativeCoroutine: NativeAwaitable {
         }
         do {
             let r = try body(vm, value)
-            if case .returned = r { coroState = .finished } else { coroState = .suspended }
+            if case .returned = r {
+                coroState = .finished
+                didFinish()
+            } else {
+                coroState = .suspended
+            }
             return r
         } catch {
             coroState = .finished
+            didFinish()
             throw error
         }
     }
@@ -339,10 +358,14 @@ class NativeCoroutine: NativeAwaitable {
         }
         do {
             let r = try bodyThrow(vm, exc)
-            if case .returned = r { coroState = .finished }
+            if case .returned = r {
+                coroState = .finished
+                didFinish()
+            }
             return r
         } catch {
             coroState = .finished
+            didFinish()
             throw error
         }
     }
