@@ -141,6 +141,7 @@ _asyncd.setup(CancelledError, InvalidStateError, QueueEmpty, QueueFull, BaseEven
 
 get_running_loop = _asyncd.get_running_loop
 get_event_loop = _asyncd.get_event_loop
+set_event_loop = _asyncd.set_event_loop
 isfuture = _asyncd.isfuture
 iscoroutine = _asyncd.iscoroutine
 current_task = _asyncd.current_task

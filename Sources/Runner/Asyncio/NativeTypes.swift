@@ -523,6 +523,19 @@ enum NativeAsyncioFunctions {
             },
             "get_running_loop": native("get_running_loop") { vm, _, _ in .object(try vm.asyncioRuntime().runningLoopOrRaise(vm)) },
             "running_loop": native("running_loop") { vm, _, _ in try vm.asyncioRuntime().runningLoop.map { .object($0) } ?? .none },
+            "set_event_loop": native("set_event_loop") { vm, a, _ in
+                let rt = try vm.asyncioRuntime()
+                try vm.expectArgs(a, "set_event_loop", min: 1, max: 1)
+                if a[0].isNone {
+                    rt.policyLoop = nil
+                } else if let l = a[0].asObject as? NativeLoop {
+                    rt.policyLoop = l
+                } else {
+                    throw vm.error(BuiltinTypes.typeError, "loop must be an instance of AbstractEventLoop or None, not '\(a[0].typeName)'")
+                }
+                rt.policySetCalled = true
+                return .none
+            },
             "get_event_loop": native("get_event_loop") { vm, _, _ in .object(try vm.asyncioRuntime().eventLoop(vm)) },
             "current_task": native("current_task") { vm, a, kw in
                 let rt = try vm.asyncioRuntime()

@@ -29,6 +29,9 @@ final class AsyncioRuntime {
     /// `async def _wrap_awaitable(a): return await a` of the Python half (ensure_future of awaitables).
     var wrapAwaitable: Value = .none
     var runningLoop: NativeLoop?
+    /// The event loop policy's current loop (`set_event_loop`) and whether one was ever set.
+    var policyLoop: NativeLoop?
+    var policySetCalled = false
     /// Tasks made so far (CPython's `task_name_counter`).
     var taskCounter = 0
     /// Live tasks in creation order (nil: finished); `registryIndex` points into it.
@@ -100,6 +103,7 @@ final class AsyncioRuntime {
         }
         loops = []
         runningLoop = nil
+        policyLoop = nil
     }
 }
 
