@@ -501,7 +501,7 @@ enum NativeAsyncioFunctions {
                 }
                 if a.count > 2 { throw vm.error(BuiltinTypes.typeError, "sleep() takes from 1 to 2 positional arguments but \(a.count) were given") }
                 let result = a.count > 1 ? a[1] : (kwarg(kw, "result") ?? .none)
-                return .object(SleepCoroutine(vm: vm, delay: delay, result: result))
+                return .object(SleepCoroutine.make(vm, delay: delay, result: result))
             },
             "gather": native("gather") { vm, a, kw in
                 try checkKwargs(vm, kw, "gather", ["return_exceptions"])

@@ -39,6 +39,8 @@ final class AsyncioRuntime {
     var liveTasks = 0
     /// Loops made in this run, for breaking reference cycles at the end.
     var loops: [NativeLoop] = []
+    /// A finished `sleep` coroutine kept for reuse.
+    var spareSleep: SleepCoroutine?
 
     init(futureType: PyType, taskType: PyType, gatheringType: PyType, loopType: PyType, handleType: PyType,
          timerHandleType: PyType, queueType: PyType, priorityQueueType: PyType, lifoQueueType: PyType) {
@@ -98,12 +100,14 @@ final class AsyncioRuntime {
             l.ready = []
             l.spare = []
             l.scheduled = []
+            l.handlePool = []
             l.currentTask = nil
             l.asyncgens = []
         }
         loops = []
         runningLoop = nil
         policyLoop = nil
+        spareSleep = nil
     }
 }
 
@@ -185,9 +189,12 @@ class NativeHandle: PyObject {
     }
     var action: Action
     var cancelled = false
-    init(cls: PyType, action: Action) {
+    /// Timer handles are never pooled (see NativeLoop.handlePool).
+    let isTimer: Bool
+    init(cls: PyType, action: Action, isTimer: Bool = false) {
         self.cls = cls
         self.action = action
+        self.isTimer = isTimer
         super.init()
     }
 }
@@ -200,7 +207,7 @@ final class NativeTimerHandle: NativeHandle {
     init(cls: PyType, when: Double, action: Action, loop: NativeLoop) {
         self.when = when
         self.loop = loop
-        super.init(cls: cls, action: action)
+        super.init(cls: cls, action: action, isTimer: true)
     }
 }
 
@@ -210,6 +217,9 @@ final class NativeLoop: PyInstance {
     /// The previous iteration's batch array, reused so the FIFO does not reallocate each time.
     var spare: [NativeHandle] = []
     var scheduled: [NativeTimerHandle] = []
+    /// Handles that ran and that nothing else holds, reused by call_soon (one is made per task
+    /// step; a handle Python code still references is never pooled, so reuse is invisible).
+    var handlePool: [NativeHandle] = []
     var timerCancelledCount = 0
     var stopping = false
     var closed = false
