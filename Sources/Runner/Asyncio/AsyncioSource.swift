@@ -1,17 +1,18 @@
-// The `asyncio` module, written in Python and compiled by the runner's own compiler when a
-// program imports it. It follows CPython 3.12's `Lib/asyncio` step for step where it matters for
-// output order: `base_events._run_once` (ready FIFO, a heapq timer heap comparing only `when`,
-// timers due within the clock resolution), `futures.Future` (callbacks always via call_soon),
-// `tasks.Task.__step`/`__wakeup`, `tasks.gather`, `tasks.sleep`, `runners.run`. The clock is
-// virtual: when nothing is ready the loop jumps to the next timer (see ../shared/oracle).
+// The `asyncio` module: a native core in Swift (NativeLoop, NativeFutures, NativeGatherSleep,
+// NativeQueue, NativeAsyncGens: the loop with its ready FIFO and timer heap, Future, Task, sleep,
+// gather, the queues; CPython 3.12's C `_asyncio` and Lib/asyncio step for step) that this
+// Python text, compiled by the runner's own compiler when a program imports asyncio, re-exports
+// and builds on. The clock is virtual: when nothing is ready the loop jumps to the next timer
+// (see ../shared/oracle).
 //
-// This file holds the loop, Future, Task, sleep, gather and wait_for (3.12: an asyncio.timeout
-// around the await); AsyncioSyncSource the primitives, queues, TaskGroup, timeouts and the
-// composite waits; AsyncioConditionSource the Condition. Task.__step emits the trace
-// (AsyncTrace.swift) and names what a task waits on (`_asyncd_label` on the awaited future); a
-// loop with nothing ready and no timer stops with a deadlock report naming each task's wait.
-// `run_in_executor`/`to_thread` run the job inline as the oracle does. Frames of this module
-// are hidden from tracebacks, as the oracle shows only main.py.
+// This file holds the exception classes, the Python subclass of the native loop (executors,
+// shutdown_asyncgens) and wait_for (3.12: an asyncio.timeout around the await);
+// AsyncioSyncSource the primitives, timeouts, TaskGroup, the composite waits and asyncio.run;
+// AsyncioConditionSource the Condition. The task step emits the trace (AsyncTrace.swift) and
+// names what a task waits on (`_asyncd_label` of the awaited future); a loop with nothing ready
+// and no timer stops with a deadlock report naming each task's wait. `run_in_executor` and
+// `to_thread` run the job inline as the oracle does. Frames of this module are hidden from
+// tracebacks, as the oracle shows only main.py.
 
 enum AsyncioSource {
     static let heapq = #"""
@@ -140,6 +141,7 @@ _asyncd.setup(CancelledError, InvalidStateError, QueueEmpty, QueueFull, BaseEven
 
 get_running_loop = _asyncd.get_running_loop
 get_event_loop = _asyncd.get_event_loop
+set_event_loop = _asyncd.set_event_loop
 isfuture = _asyncd.isfuture
 iscoroutine = _asyncd.iscoroutine
 current_task = _asyncd.current_task

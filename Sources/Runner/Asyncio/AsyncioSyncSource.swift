@@ -1,7 +1,7 @@
 // The second half of the Python-written asyncio (see AsyncioSource.swift): Event, Lock,
-// Semaphore, Queue and its variants (`Lib/asyncio/locks.py`, `queues.py`), timeouts
-// (`timeouts.py`), TaskGroup (`taskgroups.py`), wait/as_completed/shield (`tasks.py`) and
-// `asyncio.run` (`runners.py`).
+// Semaphore (`Lib/asyncio/locks.py`), timeouts (`timeouts.py`), TaskGroup (`taskgroups.py`),
+// wait/as_completed/shield (`tasks.py`) and `asyncio.run` (`runners.py`), on top of the native
+// Future, Task, loop and queues.
 
 enum AsyncioSyncSource {
     static let text = #"""
@@ -412,7 +412,9 @@ def run(main, *, debug=None):
         raise RuntimeError('asyncio.run() cannot be called from a running event loop')
     if not iscoroutine(main):
         raise ValueError(f"a coroutine was expected, got {main!r}")
+    # runners.py Runner: the new loop becomes the current one, and None afterwards.
     loop = new_event_loop()
+    set_event_loop(loop)
     try:
         task = loop.create_task(main)
         return loop.run_until_complete(task)
@@ -422,6 +424,7 @@ def run(main, *, debug=None):
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(loop.shutdown_default_executor())
         finally:
+            set_event_loop(None)
             loop.close()
 """#
 }

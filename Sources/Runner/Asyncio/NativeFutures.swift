@@ -396,11 +396,21 @@ extension AsyncioRuntime {
         return l
     }
 
-    /// events.get_event_loop(): the running loop, else a new one (as the oracle's policy does).
+    /// events.get_event_loop(): the running loop, else the policy's current loop (3.12's
+    /// BaseDefaultEventLoopPolicy: made once, with a DeprecationWarning, unless set_event_loop
+    /// was ever called; after asyncio.run has set it back to None there is none).
     func eventLoop(_ vm: VM) throws -> NativeLoop {
         if let l = runningLoop { return l }
-        let v = try vm.call(loopClass, [])
-        guard let l = v.asObject as? NativeLoop else { throw vm.error(BuiltinTypes.runtimeError, "asyncd: no event loop class") }
+        if policyLoop == nil && !policySetCalled {
+            vm.warnings.append("DeprecationWarning: There is no current event loop")
+            let v = try vm.call(loopClass, [])
+            guard let l = v.asObject as? NativeLoop else { throw vm.error(BuiltinTypes.runtimeError, "asyncd: no event loop class") }
+            policyLoop = l
+            policySetCalled = true
+        }
+        guard let l = policyLoop else {
+            throw vm.error(BuiltinTypes.runtimeError, "There is no current event loop in thread 'MainThread'.")
+        }
         return l
     }
 

@@ -90,16 +90,46 @@ extension AsyncioRuntime {
 
 /// The coroutine `asyncio.sleep(delay, result)` returns.
 final class SleepCoroutine: NativeCoroutine {
-    let delay: Value
-    let result: Value
+    var delay: Value
+    var result: Value
     var future: NativeFuture?
     var handle: NativeTimerHandle?
     var bare = false
+    /// Where a finished sleep goes for reuse (nil once it is there: no reference cycle).
+    var runtime: AsyncioRuntime?
 
-    init(vm: VM, delay: Value, result: Value) {
+    init(vm: VM, delay: Value, result: Value, runtime: AsyncioRuntime?) {
         self.delay = delay
         self.result = result
+        self.runtime = runtime
         super.init(vm: vm, qualname: "sleep")
+    }
+
+    /// `asyncio.sleep(delay, result)`, reusing the run's finished sleep coroutine when nothing
+    /// else holds it (a `sleep(0)` loop makes one per iteration).
+    static func make(_ vm: VM, delay: Value, result: Value) -> SleepCoroutine {
+        let rt = vm.asyncState.runtime
+        if let rt, rt.spareSleep != nil, isKnownUniquelyReferenced(&rt.spareSleep), let c = rt.spareSleep, c.coroState == .finished {
+            rt.spareSleep = nil
+            c.renew(vm)
+            c.delay = delay
+            c.result = result
+            c.runtime = rt
+            return c
+        }
+        return SleepCoroutine(vm: vm, delay: delay, result: result, runtime: rt)
+    }
+
+    override func didFinish() {
+        future = nil
+        handle = nil
+        bare = false
+        delay = .none
+        result = .none
+        if let rt = runtime {
+            runtime = nil
+            rt.spareSleep = self
+        }
     }
 
     override func body(_ vm: VM, _ value: Value) throws -> ResumeResult {

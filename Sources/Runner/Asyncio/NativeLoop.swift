@@ -8,6 +8,12 @@
 extension NativeLoop {
     @discardableResult
     func callSoon(_ rt: AsyncioRuntime, _ action: NativeHandle.Action) -> NativeHandle {
+        if let h = handlePool.popLast() {
+            h.action = action
+            h.cancelled = false
+            ready.append(h)
+            return h
+        }
         let h = NativeHandle(cls: rt.handleType, action: action)
         ready.append(h)
         return h
@@ -124,13 +130,18 @@ extension NativeLoop {
             batch.removeAll(keepingCapacity: true)
             if spare.capacity < batch.capacity { spare = batch }
         }
-        for h in batch {
-            if h.cancelled { continue }
+        for i in batch.indices {
+            if batch[i].cancelled { continue }
             // Each callback counts as a VM step, so wall-time, step and cancellation checks
             // also happen when the callbacks run no Python (e.g. many native sleeps).
             vm.steps &+= 1
             if vm.steps >= vm.nextCheck { try vm.periodicCheck() }
-            try run(h, rt, vm)
+            try run(batch[i], rt, vm)
+            if !batch[i].isTimer, handlePool.count < 256, isKnownUniquelyReferenced(&batch[i]) {
+                let h = batch[i]
+                h.action = .none
+                handlePool.append(h)
+            }
         }
     }
 

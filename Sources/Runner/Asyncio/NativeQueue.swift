@@ -92,13 +92,13 @@ extension NativeQueue {
         try push(item, vm)
         unfinishedTasks += 1
         finishedSet = false
-        try Self.wakeupNext(&getters, rt, vm)
+        if !getters.isEmpty { try Self.wakeupNext(&getters, rt, vm) }
     }
 
     func getNowait(_ rt: AsyncioRuntime, _ vm: VM) throws -> Value {
         if count == 0 { throw PyError(exception: vm.makeException(rt.queueEmpty, args: [])) }
         let item = try pop(vm)
-        try Self.wakeupNext(&putters, rt, vm)
+        if !putters.isEmpty { try Self.wakeupNext(&putters, rt, vm) }
         return item
     }
 
@@ -121,8 +121,9 @@ extension NativeQueue {
 
 /// `Queue.put(item)`: while full, wait on a putter future; then put_nowait.
 final class QueuePutCoroutine: NativeCoroutine {
-    let queue: NativeQueue
-    let item: Value
+    /// nil once finished: a finished coroutine waits in the queue's `sparePut` without a cycle.
+    var queue: NativeQueue?
+    var item: Value
     var waiter: NativeFuture?
 
     init(vm: VM, queue: NativeQueue, item: Value) {
@@ -131,8 +132,29 @@ final class QueuePutCoroutine: NativeCoroutine {
         super.init(vm: vm, qualname: "Queue.put")
     }
 
+    /// `queue.put(item)`, reusing the queue's finished put coroutine when nothing else holds it.
+    static func make(_ vm: VM, _ queue: NativeQueue, _ item: Value) -> QueuePutCoroutine {
+        if queue.sparePut != nil, isKnownUniquelyReferenced(&queue.sparePut), let c = queue.sparePut, c.coroState == .finished {
+            queue.sparePut = nil
+            c.renew(vm)
+            c.queue = queue
+            c.item = item
+            return c
+        }
+        return QueuePutCoroutine(vm: vm, queue: queue, item: item)
+    }
+
+    override func didFinish() {
+        item = .none
+        waiter = nil
+        if let q = queue {
+            queue = nil
+            q.sparePut = self
+        }
+    }
+
     override func body(_ vm: VM, _ value: Value) throws -> ResumeResult {
-        guard let rt = vm.asyncState.runtime else { throw vm.error(BuiltinTypes.runtimeError, "no running event loop") }
+        guard let rt = vm.asyncState.runtime, let queue else { throw vm.error(BuiltinTypes.runtimeError, "no running event loop") }
         if let w = waiter {
             waiter = nil
             do {
@@ -166,6 +188,7 @@ final class QueuePutCoroutine: NativeCoroutine {
 
     /// The `except:` of queues.py `put`.
     private func cleanUp(_ putter: NativeFuture, _ rt: AsyncioRuntime, _ vm: VM) throws {
+        guard let queue else { return }
         _ = putter.baseCancel(rt, msg: .none)
         if let i = queue.putters.firstIndex(where: { $0 === putter }) { queue.putters.remove(at: i) }
         if !queue.isFull && putter.state != .cancelled { try NativeQueue.wakeupNext(&queue.putters, rt, vm) }
@@ -174,7 +197,8 @@ final class QueuePutCoroutine: NativeCoroutine {
 
 /// `Queue.get()`: while empty, wait on a getter future; then get_nowait.
 final class QueueGetCoroutine: NativeCoroutine {
-    let queue: NativeQueue
+    /// nil once finished: a finished coroutine waits in the queue's `spareGet` without a cycle.
+    var queue: NativeQueue?
     var waiter: NativeFuture?
 
     init(vm: VM, queue: NativeQueue) {
@@ -182,8 +206,27 @@ final class QueueGetCoroutine: NativeCoroutine {
         super.init(vm: vm, qualname: "Queue.get")
     }
 
+    /// `queue.get()`, reusing the queue's finished get coroutine when nothing else holds it.
+    static func make(_ vm: VM, _ queue: NativeQueue) -> QueueGetCoroutine {
+        if queue.spareGet != nil, isKnownUniquelyReferenced(&queue.spareGet), let c = queue.spareGet, c.coroState == .finished {
+            queue.spareGet = nil
+            c.renew(vm)
+            c.queue = queue
+            return c
+        }
+        return QueueGetCoroutine(vm: vm, queue: queue)
+    }
+
+    override func didFinish() {
+        waiter = nil
+        if let q = queue {
+            queue = nil
+            q.spareGet = self
+        }
+    }
+
     override func body(_ vm: VM, _ value: Value) throws -> ResumeResult {
-        guard let rt = vm.asyncState.runtime else { throw vm.error(BuiltinTypes.runtimeError, "no running event loop") }
+        guard let rt = vm.asyncState.runtime, let queue else { throw vm.error(BuiltinTypes.runtimeError, "no running event loop") }
         if let w = waiter {
             waiter = nil
             do {
@@ -216,6 +259,7 @@ final class QueueGetCoroutine: NativeCoroutine {
 
     /// The `except:` of queues.py `get`.
     private func cleanUp(_ getter: NativeFuture, _ rt: AsyncioRuntime, _ vm: VM) throws {
+        guard let queue else { return }
         _ = getter.baseCancel(rt, msg: .none)
         if let i = queue.getters.firstIndex(where: { $0 === getter }) { queue.getters.remove(at: i) }
         if queue.count > 0 && getter.state != .cancelled { try NativeQueue.wakeupNext(&queue.getters, rt, vm) }

@@ -428,12 +428,16 @@ extension AsyncioRuntime {
             ("qsize", { vm, a, _ in .int(try selfQueue(vm, a, "qsize").count) }),
             ("empty", { vm, a, _ in .bool(try selfQueue(vm, a, "empty").count == 0) }),
             ("full", { vm, a, _ in .bool(try selfQueue(vm, a, "full").isFull) }),
-            ("put", { vm, a, _ in
-                let q = try selfQueue(vm, a, "put")
+            ("put", { vm, a, kw in
+                if a.count == 2, kw.isEmpty, let q = a[0].asObject as? NativeQueue {
+                    return .object(QueuePutCoroutine.make(vm, q, a[1]))
+                }
+                _ = try selfQueue(vm, a, "put")
+                try vm.noKwargs(kw, "put")
                 try vm.expectArgs(a, "put", min: 2, max: 2)
-                return .object(QueuePutCoroutine(vm: vm, queue: q, item: a[1]))
+                return .none
             }),
-            ("get", { vm, a, _ in .object(QueueGetCoroutine(vm: vm, queue: try selfQueue(vm, a, "get"))) }),
+            ("get", { vm, a, _ in .object(QueueGetCoroutine.make(vm, try selfQueue(vm, a, "get"))) }),
             ("join", { vm, a, _ in .object(QueueJoinCoroutine(vm: vm, queue: try selfQueue(vm, a, "join"))) }),
             ("put_nowait", { vm, a, _ in
                 let q = try selfQueue(vm, a, "put_nowait")
@@ -497,7 +501,7 @@ enum NativeAsyncioFunctions {
                 }
                 if a.count > 2 { throw vm.error(BuiltinTypes.typeError, "sleep() takes from 1 to 2 positional arguments but \(a.count) were given") }
                 let result = a.count > 1 ? a[1] : (kwarg(kw, "result") ?? .none)
-                return .object(SleepCoroutine(vm: vm, delay: delay, result: result))
+                return .object(SleepCoroutine.make(vm, delay: delay, result: result))
             },
             "gather": native("gather") { vm, a, kw in
                 try checkKwargs(vm, kw, "gather", ["return_exceptions"])
@@ -519,6 +523,19 @@ enum NativeAsyncioFunctions {
             },
             "get_running_loop": native("get_running_loop") { vm, _, _ in .object(try vm.asyncioRuntime().runningLoopOrRaise(vm)) },
             "running_loop": native("running_loop") { vm, _, _ in try vm.asyncioRuntime().runningLoop.map { .object($0) } ?? .none },
+            "set_event_loop": native("set_event_loop") { vm, a, _ in
+                let rt = try vm.asyncioRuntime()
+                try vm.expectArgs(a, "set_event_loop", min: 1, max: 1)
+                if a[0].isNone {
+                    rt.policyLoop = nil
+                } else if let l = a[0].asObject as? NativeLoop {
+                    rt.policyLoop = l
+                } else {
+                    throw vm.error(BuiltinTypes.typeError, "loop must be an instance of AbstractEventLoop or None, not '\(a[0].typeName)'")
+                }
+                rt.policySetCalled = true
+                return .none
+            },
             "get_event_loop": native("get_event_loop") { vm, _, _ in .object(try vm.asyncioRuntime().eventLoop(vm)) },
             "current_task": native("current_task") { vm, a, kw in
                 let rt = try vm.asyncioRuntime()

@@ -29,6 +29,9 @@ final class AsyncioRuntime {
     /// `async def _wrap_awaitable(a): return await a` of the Python half (ensure_future of awaitables).
     var wrapAwaitable: Value = .none
     var runningLoop: NativeLoop?
+    /// The event loop policy's current loop (`set_event_loop`) and whether one was ever set.
+    var policyLoop: NativeLoop?
+    var policySetCalled = false
     /// Tasks made so far (CPython's `task_name_counter`).
     var taskCounter = 0
     /// Live tasks in creation order (nil: finished); `registryIndex` points into it.
@@ -36,6 +39,8 @@ final class AsyncioRuntime {
     var liveTasks = 0
     /// Loops made in this run, for breaking reference cycles at the end.
     var loops: [NativeLoop] = []
+    /// A finished `sleep` coroutine kept for reuse.
+    var spareSleep: SleepCoroutine?
 
     init(futureType: PyType, taskType: PyType, gatheringType: PyType, loopType: PyType, handleType: PyType,
          timerHandleType: PyType, queueType: PyType, priorityQueueType: PyType, lifoQueueType: PyType) {
@@ -95,11 +100,14 @@ final class AsyncioRuntime {
             l.ready = []
             l.spare = []
             l.scheduled = []
+            l.handlePool = []
             l.currentTask = nil
             l.asyncgens = []
         }
         loops = []
         runningLoop = nil
+        policyLoop = nil
+        spareSleep = nil
     }
 }
 
@@ -181,9 +189,12 @@ class NativeHandle: PyObject {
     }
     var action: Action
     var cancelled = false
-    init(cls: PyType, action: Action) {
+    /// Timer handles are never pooled (see NativeLoop.handlePool).
+    let isTimer: Bool
+    init(cls: PyType, action: Action, isTimer: Bool = false) {
         self.cls = cls
         self.action = action
+        self.isTimer = isTimer
         super.init()
     }
 }
@@ -196,7 +207,7 @@ final class NativeTimerHandle: NativeHandle {
     init(cls: PyType, when: Double, action: Action, loop: NativeLoop) {
         self.when = when
         self.loop = loop
-        super.init(cls: cls, action: action)
+        super.init(cls: cls, action: action, isTimer: true)
     }
 }
 
@@ -206,6 +217,9 @@ final class NativeLoop: PyInstance {
     /// The previous iteration's batch array, reused so the FIFO does not reallocate each time.
     var spare: [NativeHandle] = []
     var scheduled: [NativeTimerHandle] = []
+    /// Handles that ran and that nothing else holds, reused by call_soon (one is made per task
+    /// step; a handle Python code still references is never pooled, so reuse is invisible).
+    var handlePool: [NativeHandle] = []
     var timerCancelledCount = 0
     var stopping = false
     var closed = false
@@ -243,6 +257,9 @@ final class NativeQueue: PyObject {
     /// The `_finished` Event: its flag and waiters.
     var finishedSet = true
     var finishedWaiters: [NativeFuture] = []
+    /// A finished `put`/`get` coroutine kept for reuse (they are made once per item).
+    var sparePut: QueuePutCoroutine?
+    var spareGet: QueueGetCoroutine?
 
     var count: Int { items.count - head }
     var isFull: Bool { maxsizeInt > 0 && count >= maxsizeInt }
@@ -293,7 +310,7 @@ class NativeCoroutine: NativeAwaitable {
     var coroState: CoroState = .created
     var wasStarted = false
     let qualname: String
-    let createdLine: Int
+    var createdLine: Int
     /// Where the never-awaited warning goes (shared per run: a weak reference per coroutine
     /// would cost a side-table update on every `sleep(0)`).
     let sink: WarningSink
@@ -310,6 +327,16 @@ class NativeCoroutine: NativeAwaitable {
     func body(_ vm: VM, _ value: Value) throws -> ResumeResult { .returned(.none) }
     /// An exception arriving at the coroutine's suspension point.
     func bodyThrow(_ vm: VM, _ exc: PyExceptionObject) throws -> ResumeResult { throw PyError(exception: exc) }
+    /// Called once the coroutine has returned or raised.
+    func didFinish() {}
+
+    /// Makes a finished coroutine new again (Queue keeps one per method for reuse: an object
+    /// nobody else holds any more is indistinguishable from a fresh one).
+    func renew(_ vm: VM) {
+        coroState = .created
+        wasStarted = false
+        createdLine = vm.frames.last?.line ?? 0
+    }
 
     override final func send(_ vm: VM, _ value: Value) throws -> ResumeResult {
         switch coroState {
@@ -323,10 +350,16 @@ class NativeCoroutine: NativeAwaitable {
         }
         do {
             let r = try body(vm, value)
-            if case .returned = r { coroState = .finished } else { coroState = .suspended }
+            if case .returned = r {
+                coroState = .finished
+                didFinish()
+            } else {
+                coroState = .suspended
+            }
             return r
         } catch {
             coroState = .finished
+            didFinish()
             throw error
         }
     }
@@ -339,10 +372,14 @@ class NativeCoroutine: NativeAwaitable {
         }
         do {
             let r = try bodyThrow(vm, exc)
-            if case .returned = r { coroState = .finished }
+            if case .returned = r {
+                coroState = .finished
+                didFinish()
+            }
             return r
         } catch {
             coroState = .finished
+            didFinish()
             throw error
         }
     }
