@@ -254,6 +254,7 @@ struct Parser {
 
     mutating func parseModule() -> Module {
         var body: [Stmt] = []
+        body.reserveCapacity(16)
         while kind != .endMarker {
             let before = p
             parseStatementRecovering(into: &body)
