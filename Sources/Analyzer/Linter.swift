@@ -166,8 +166,10 @@ public struct CommentMap: Sendable, Equatable {
     private mutating func mark(_ body: [Stmt], depth: Int) {
         guard depth < ASTChildren.maxDepth else { return }
         for stmt in body {
-            guard stmt.range.start.offset < stmt.range.end.offset, stmt.range.end.offset > 0 else { continue }
-            for expr in ASTChildren.expressions(of: stmt) {
+            // A comment runs to the end of its line, so only an expression that goes on to a
+            // later line can hold one: single-line statements (most of them) are skipped.
+            guard stmt.range.start.line < stmt.range.end.line else { continue }
+            for expr in ASTChildren.expressions(of: stmt) where expr.range.start.line < expr.range.end.line {
                 markComments(from: expr.range.start.offset, to: expr.range.end.offset)
             }
             for block in ASTChildren.blocks(of: stmt) { mark(block, depth: depth + 1) }
