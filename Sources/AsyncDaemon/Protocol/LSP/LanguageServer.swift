@@ -174,14 +174,15 @@ final class LanguageServer: Sendable {
     /// The diagnostics of `snapshot`, the generation of inputs they were computed with and, when
     /// they were carried over comment-only edits, the version whose LSP encoding of them is byte
     /// for byte theirs too (`CachedAnalysis.encodingBase`).
+    /// `retained` holds what the analysis built, for the caller to free when it suits it.
     func analysis(for snapshot: DocumentSnapshot, inputs requested: AnalysisInputs? = nil) throws(ProtocolError)
-        -> (diagnostics: [Diagnostic], generation: Int, encodingBase: Int?)
+        -> (diagnostics: [Diagnostic], generation: Int, encodingBase: Int?, retained: RetainedAnalysis?)
     {
         let inputs = requested ?? currentInputs()
         let configuration = inputs.configuration
         let cached = state.withLock { $0.cache[snapshot.uri] }
         if let cached, cached.version == snapshot.version, cached.generation == inputs.generation, cached.configuration == configuration {
-            return (cached.diagnostics, cached.generation, cached.encodingBase)
+            return (cached.diagnostics, cached.generation, cached.encodingBase, nil)
         }
         let text = snapshot.text
         let path = AnalyzeMethod.filePath(fromURI: snapshot.uri)
@@ -196,7 +197,7 @@ final class LanguageServer: Sendable {
             s.cache[snapshot.uri] = CachedAnalysis(version: snapshot.version, generation: inputs.generation, configuration: configuration,
                                                    diagnostics: result.diagnostics, comments: result.comments)
         }
-        return (result.diagnostics, inputs.generation, nil)
+        return (result.diagnostics, inputs.generation, nil, result.retained)
     }
 
     /// A file of the workspace that is not open (background indexing): no cache.
