@@ -35,9 +35,12 @@ enum AnalyzerBench {
         for _ in 0..<runs {
             let start = DispatchTime.now().uptimeNanoseconds
             let files = pythonFiles(in: directory)
+            // As `asyncd check` reads them: bytes, checked to be UTF-8, kept next to the text.
             let loaded = files.compactMap { path -> Workspace.File? in
                 guard let data = FileManager.default.contents(atPath: path) else { return nil }
-                return Workspace.File(path: path, source: String(decoding: data, as: UTF8.self))
+                let bytes = [UInt8](data)
+                guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+                return Workspace.File(path: path, source: text, bytes: bytes)
             }
             let results = Workspace.check(loaded)
             ours.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)

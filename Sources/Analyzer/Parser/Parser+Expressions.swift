@@ -784,14 +784,14 @@ extension Parser {
     /// lists (the commonest) are allocated once instead of growing 1 → 2 → 4.
     @inline(__always) static func list<T>(_ first: T) -> [T] {
         var result: [T] = []
-        result.reserveCapacity(4)
+        result.reserveCapacity(3)
         result.append(first)
         return result
     }
 
     /// Appends, making room for four on the first append (see `list`).
     @inline(__always) static func append<T>(_ element: T, to list: inout [T]) {
-        if list.capacity == 0 { list.reserveCapacity(4) }
+        if list.capacity == 0 { list.reserveCapacity(3) }
         list.append(element)
     }
 

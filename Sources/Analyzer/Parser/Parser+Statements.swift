@@ -278,7 +278,7 @@ extension Parser {
             blockLines.append(tok.line)
             defer { blockLines.removeLast() }
             // Room for a few statements at once: bodies grow one statement at a time.
-            body.reserveCapacity(4)
+            body.reserveCapacity(3)
             while kind != .dedent && kind != .endMarker {
                 let before = p
                 parseStatementRecovering(into: &body)

@@ -403,6 +403,20 @@ extension Parser {
 
     /// The value of a NUMBER token (`Parser/pegen.c`, `parsenumber`).
     func numberValue(_ t: Token) -> ConstantValue {
+        // Most literals are short decimal integers (`0`, `1`, `42`): read them in place, without
+        // the copy below. Up to 18 digits always fit in an `Int`; a leading `0` reads the same
+        // in base 10 (`00` is 0), as below.
+        let length = Int(t.end - t.start)
+        if length > 0 && length <= 18, Int(t.start) >= 0, Int(t.end) <= src.count {
+            var value = 0
+            var allDigits = true
+            for i in Int(t.start)..<Int(t.end) {
+                let c = src[i]
+                guard c >= 48 && c <= 57 else { allDigits = false; break }
+                value = value * 10 + Int(c - 48)
+            }
+            if allDigits { return .int(value) }
+        }
         var digits: [UInt8] = []
         digits.reserveCapacity(Int(t.end - t.start))
         for i in Int(t.start)..<Int(t.end) where src[i] != 95 { digits.append(src[i]) }

@@ -171,7 +171,7 @@ enum CheckCommand {
     /// A file's text and bytes; invalid UTF-8 is an error (CPython refuses such a source too).
     static func readFile(_ name: String) -> Result<Workspace.File, FileAccess.Failure> {
         do {
-            let bytes = try FileAccess.read(name)
+            let bytes = try FileAccess.readWhole(name)
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 return .failure(FileAccess.Failure(description: "\(name): not valid UTF-8"))
             }
@@ -197,8 +197,44 @@ enum CheckCommand {
             if path == "-" { return compute(nil) }
             let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
             if let cached = byFolder.withLock({ $0[folder] }) { return cached }
-            let result = compute(path)
+            let result = (Self.isClean(path) ? selection(forCleanFolder: folder.isEmpty ? "/" : String(folder), level: 0) : nil)
+                ?? compute(path)
             byFolder.withLock { $0[folder] = result }
+            return result
+        }
+
+        /// An absolute path without `.`, `..` or empty components: its folders are its textual
+        /// prefixes, as `PyprojectConfig.nearest` (which standardizes the path) walks them.
+        static func isClean(_ path: String) -> Bool {
+            guard path.hasPrefix("/") else { return false }
+            return !path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+                .contains { $0.isEmpty || $0 == "." || $0 == ".." }
+        }
+
+        /// The selection for the files of `folder` (clean, see `isClean`): from its own
+        /// `pyproject.toml` when it has one, else its parent's, so each folder on the way up is
+        /// looked at once for all files below it. Nil when the walk cannot mirror `nearest`
+        /// exactly (not a regular file, too deep); the caller then asks `nearest` itself.
+        private func selection(forCleanFolder folder: String, level: Int) -> RuleSelection? {
+            if let cached = byFolder.withLock({ $0[Substring(folder)] }) { return cached }
+            guard level < 60 else { return nil }
+            let candidate = (folder == "/" ? "" : folder) + "/pyproject.toml"
+            let result: RuleSelection
+            switch FileAccess.kind(of: candidate) {
+            case .regularFile:
+                result = compute(candidate)
+            case .other:
+                return nil
+            case .missing:
+                if folder == "/" {
+                    result = compute(nil)
+                } else {
+                    let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
+                    guard let inherited = selection(forCleanFolder: parent.isEmpty ? "/" : String(parent), level: level + 1) else { return nil }
+                    result = inherited
+                }
+            }
+            byFolder.withLock { $0[Substring(folder)] = result }
             return result
         }
 

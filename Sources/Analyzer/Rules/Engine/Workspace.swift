@@ -54,6 +54,9 @@ public enum Workspace {
         /// Whether any module offers a function; when none does, no import can resolve to one
         /// and the walk over each tree's imports is skipped.
         var offersAny = false
+        /// The names of the modules that offer something: an import whose last part is not one
+        /// of them resolves to nothing, whatever its folder.
+        var offeringNames: Set<String> = []
 
         init() {}
 
@@ -61,7 +64,10 @@ public enum Workspace {
             for entry in modules {
                 if byFolder[entry.folder]?[entry.module] != nil { continue }
                 byFolder[entry.folder, default: [:]][entry.module] = entry.summary
-                if !entry.summary.isEmpty { offersAny = true }
+                if !entry.summary.isEmpty {
+                    offersAny = true
+                    offeringNames.insert(entry.module)
+                }
             }
         }
 
@@ -145,7 +151,12 @@ public enum Workspace {
     static func importNames(location: (folder: String, module: String), module: Module, folders: Folders) -> [String: ModuleSummary] {
         let (folder, ownModule) = location
         var result: [String: ModuleSummary] = [:]
-        for key in importedModuleNames(module.body, depth: 0) where result[key] == nil {
+        var keys: [String] = []
+        collectImportedModuleNames(module.body, depth: 0, into: &keys)
+        for key in keys where result[key] == nil {
+            // Cheap rejection first: the module named last must be one that offers something.
+            let lastPart = key.utf8.lastIndex(of: UInt8(ascii: ".")).map { key[key.utf8.index(after: $0)...] } ?? key[...]
+            guard folders.offeringNames.contains(String(lastPart)) else { continue }
             var dots = 0
             for character in key { if character == "." { dots += 1 } else { break } }
             let parts = key.dropFirst(dots).split(separator: ".").map(String.init)
@@ -161,11 +172,20 @@ public enum Workspace {
 
     /// Every module named by an `import` or `from ... import` anywhere in the file (with its dots).
     static func importedModuleNames(_ body: [Stmt], depth: Int) -> [String] {
-        guard depth < ASTChildren.maxDepth else { return [] }
         var names: [String] = []
+        collectImportedModuleNames(body, depth: depth, into: &names)
+        return names
+    }
+
+    /// The walk behind `importedModuleNames`, into one array: the nested statement lists are those
+    /// of `ASTChildren.blocks` and `ASTChildren.scopeBody`, to the same depth, without building
+    /// an array of blocks per statement.
+    static func collectImportedModuleNames(_ body: [Stmt], depth: Int, into names: inout [String]) {
+        guard depth < ASTChildren.maxDepth else { return }
         for stmt in body {
             switch stmt.kind {
-            case .import(let aliases): names += aliases.map(\.name)
+            case .import(let aliases):
+                for alias in aliases { names.append(alias.name) }
             case .importFrom(let module, let aliases, let level):
                 let base = String(repeating: ".", count: level) + (module ?? "")
                 names.append(base)
@@ -173,12 +193,26 @@ public enum Workspace {
                 for alias in aliases where alias.name != "*" {
                     names.append(level > 0 && (module ?? "").isEmpty ? base + alias.name : base + "." + alias.name)
                 }
-            default: break
+            case .for(_, _, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse):
+                collectImportedModuleNames(body, depth: depth + 1, into: &names)
+                collectImportedModuleNames(orelse, depth: depth + 1, into: &names)
+            case .with(_, _, let body, _):
+                collectImportedModuleNames(body, depth: depth + 1, into: &names)
+            case .match(_, let cases):
+                for matchCase in cases { collectImportedModuleNames(matchCase.body, depth: depth + 1, into: &names) }
+            case .try(_, let body, let handlers, let orelse, let finalbody):
+                collectImportedModuleNames(body, depth: depth + 1, into: &names)
+                for handler in handlers { collectImportedModuleNames(handler.body, depth: depth + 1, into: &names) }
+                collectImportedModuleNames(orelse, depth: depth + 1, into: &names)
+                collectImportedModuleNames(finalbody, depth: depth + 1, into: &names)
+            case .functionDef(let def):
+                collectImportedModuleNames(def.body, depth: depth + 1, into: &names)
+            case .classDef(let cls):
+                collectImportedModuleNames(cls.body, depth: depth + 1, into: &names)
+            default:
+                break
             }
-            for block in ASTChildren.blocks(of: stmt) { names += importedModuleNames(block, depth: depth + 1) }
-            if let inner = ASTChildren.scopeBody(of: stmt) { names += importedModuleNames(inner, depth: depth + 1) }
         }
-        return names
     }
 }
 
