@@ -1,6 +1,12 @@
 // The public face of the Python front end: parse a file, dump its AST.
 // The daemon (`asyncd parse --dump`, `async/analyze`) and the runner's compiler call only these.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Thrown by entry points whose issue has not landed yet, so that callers can say so plainly.
 public struct NotImplementedYet: Error, Sendable, CustomStringConvertible {
     public var feature: String
