@@ -195,6 +195,14 @@ final class VM {
                 case .pushNull:
                     frame.stack.append(nullValue)
 
+                case .loadFast2:
+                    if let a = frame.locals[Int(ins.arg)], let b = frame.locals[Int(instructions[frame.ip].arg)] {
+                        frame.stack.append(a)
+                        frame.stack.append(b)
+                        frame.ip &+= 1
+                        continue
+                    }
+                    fallthrough
                 case .loadFast:
                     guard let v = frame.locals[Int(ins.arg)] else {
                         throw error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[Int(ins.arg)])' where it is not associated with a value")
@@ -217,6 +225,28 @@ final class VM {
                     frame.cells[Int(ins.arg)].value = nil
                 case .loadClosure:
                     frame.stack.append(.object(frame.cells[Int(ins.arg)]))
+                case .loadGlobalPushNull:
+                    let slot = Int(ins.arg)
+                    let g = frame.globals
+                    if let v = g.values[slot] {
+                        frame.stack.append(v)
+                    } else if let b = g.builtinFallback[slot] {
+                        frame.stack.append(b)
+                    } else {
+                        throw error(BuiltinTypes.nameError, "name '\(g.names[slot])' is not defined")
+                    }
+                    frame.stack.append(nullValue)
+                    frame.ip &+= 1
+                case .loadGlobal2:
+                    let g = frame.globals
+                    let first = Int(ins.arg), second = Int(instructions[frame.ip].arg)
+                    if let a = g.values[first] ?? g.builtinFallback[first], let b = g.values[second] ?? g.builtinFallback[second] {
+                        frame.stack.append(a)
+                        frame.stack.append(b)
+                        frame.ip &+= 1
+                        continue
+                    }
+                    fallthrough
                 case .loadGlobal:
                     let slot = Int(ins.arg)
                     let g = frame.globals
@@ -395,6 +425,20 @@ final class VM {
 
                 case .getIter:
                     frame.top = try getIter(frame.top)
+                case .forIterStore:
+                    if case .object(let o) = frame.stack.top, o.tag == .iterator {
+                        let p = frame.ip - 1
+                        if let v = try unsafeDowncast(o, to: PyIterator.self).next(self) {
+                            let store = instructions[p + 1]
+                            if store.op == .storeFast { frame.locals[Int(store.arg)] = v } else { frame.globals.values[Int(store.arg)] = v }
+                            frame.ip = p + 2
+                        } else {
+                            frame.stack.removeLast()
+                            frame.ip = Int(ins.arg)
+                        }
+                        continue
+                    }
+                    fallthrough
                 case .forIter:
                     let iterator = frame.top
                     if case .object(let o) = iterator {
