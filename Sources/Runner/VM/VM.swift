@@ -602,9 +602,58 @@ final class VM {
                 case .call:
                     let argc = Int(ins.arg)
                     let base = frame.stack.count - argc - 2
+                    // Inlined builtins the benchmarks' loops call: no argument array, and the
+                    // callee and self slots are inspected in place rather than copied out.
+                    switch frame.stack.objectTag(at: base) {
+                    case .builtinFunction?:
+                        if argc == 1, frame.stack.holds(listAppendMethod, at: base), frame.stack.objectTag(at: base + 1) == .list {
+                            let item = frame.stack.removeLast()
+                            let listValue = frame.stack.removeLast()
+                            frame.stack.removeLast()
+                            if case .object(let lo) = listValue {
+                                let list = unsafeDowncast(lo, to: PyList.self)
+                                list.items.append(item)
+                                list.chargeOwned(16)
+                                if list.items.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
+                            }
+                            frame.stack.append(.none)
+                            continue
+                        }
+                        if argc == 1 || argc == 2, frame.stack.holds(dictGetMethod, at: base), frame.stack.objectTag(at: base + 1) == .dict {
+                            let fallback: Value = argc == 2 ? frame.stack.removeLast() : .none
+                            let key = try hashKey(frame.stack.removeLast())
+                            let dictValue = frame.stack.removeLast()
+                            frame.stack.removeLast()
+                            if case .object(let dobj) = dictValue {
+                                frame.stack.append(unsafeDowncast(dobj, to: PyDict.self).get(key) ?? fallback)
+                            }
+                            continue
+                        }
+                        if argc == 1, frame.stack.holds(lenFunction, at: base), isNullMarker(frame.stack[base + 1]) {
+                            let n = try length(frame.stack.top)
+                            frame.stack.removeLast(3)
+                            frame.stack.append(.int(n))
+                            continue
+                        }
+                    case .type?:
+                        if argc == 1, frame.stack.holds(BuiltinTypes.str, at: base), isNullMarker(frame.stack[base + 1]) {
+                            let s: Value
+                            switch frame.stack.top {
+                            case .int(let i): s = .str(String(i))
+                            case .object(let o) where o.tag == .str: s = frame.stack.top
+                            default: s = .str(try str(frame.stack.top))
+                            }
+                            frame.stack.removeLast(3)
+                            frame.stack.append(s)
+                            continue
+                        }
+                    default: break
+                    }
                     let callee = frame.stack[base]
                     let selfSlot = frame.stack[base + 1]
-                    // Fast path: a plain Python function called with exactly its positional parameters.
+                    // Fast path: a plain Python function called with exactly its positional
+                    // parameters. (Reading the callee in place instead of copying it measured
+                    // slower here: fib 0.40 -> 0.49 s.)
                     if case .object(let co) = callee, co.tag == .function, case let f = unsafeDowncast(co, to: PyFunction.self), f.code.isSimple {
                         let isNull = isNullMarker(selfSlot)
                         let given = isNull ? argc : argc + 1
@@ -637,44 +686,6 @@ final class VM {
                             frame = nf
                             instructions = nf.instructions
                             constants = nf.constants
-                            continue
-                        }
-                    }
-                    // Inlined builtins the benchmarks' loops call (no argument array).
-                    if case .object(let co) = callee {
-                        if co.tag == .builtinFunction {
-                            if co === listAppendMethod, argc == 1, case .object(let lo) = selfSlot, lo.tag == .list {
-                                let list = unsafeDowncast(lo, to: PyList.self)
-                                list.items.append(frame.stack.removeLast())
-                                frame.stack.removeLast(2)
-                                frame.stack.append(.none)
-                                list.chargeOwned(16)
-                                if list.items.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
-                                continue
-                            }
-                            if co === dictGetMethod, argc == 1 || argc == 2, case .object(let dobj) = selfSlot, dobj.tag == .dict {
-                                let dict = unsafeDowncast(dobj, to: PyDict.self)
-                                let fallback: Value = argc == 2 ? frame.stack.removeLast() : .none
-                                let key = try hashKey(frame.stack.removeLast())
-                                frame.stack.removeLast(2)
-                                frame.stack.append(dict.get(key) ?? fallback)
-                                continue
-                            }
-                            if co === lenFunction, argc == 1, isNullMarker(selfSlot) {
-                                let n = try length(frame.stack.top)
-                                frame.stack.removeLast(3)
-                                frame.stack.append(.int(n))
-                                continue
-                            }
-                        } else if co === BuiltinTypes.str, argc == 1, isNullMarker(selfSlot) {
-                            let s: Value
-                            switch frame.stack.top {
-                            case .int(let i): s = .str(String(i))
-                            case .object(let o) where o.tag == .str: s = frame.stack.top
-                            default: s = .str(try str(frame.stack.top))
-                            }
-                            frame.stack.removeLast(3)
-                            frame.stack.append(s)
                             continue
                         }
                     }

@@ -87,6 +87,30 @@ struct ValueStack: ~Copyable {
 
     var last: Value? { count > 0 ? base[count - 1] : nil }
 
+    /// The tag of the object at `i` (nil for a non-object), read in place without a copy.
+    @inline(__always)
+    func objectTag(at i: Int) -> ObjectTag? {
+        precondition(i >= 0 && i < count, "operand stack index out of range")
+        if case .object(let o) = base[i] { return o.tag }
+        return nil
+    }
+
+    /// Whether the value at `i` is the call NULL marker (`VM.nullBits`), read in place.
+    @inline(__always)
+    func holdsNullMarker(at i: Int) -> Bool {
+        precondition(i >= 0 && i < count, "operand stack index out of range")
+        if case .float(let d) = base[i] { return d.bitPattern == VM.nullBits }
+        return false
+    }
+
+    /// Whether the value at `i` is the object `object`, compared in place.
+    @inline(__always)
+    func holds(_ object: PyObject?, at i: Int) -> Bool {
+        precondition(i >= 0 && i < count, "operand stack index out of range")
+        if case .object(let o) = base[i] { return o === object }
+        return false
+    }
+
     @inline(__always)
     var top: Value {
         get { self[count - 1] }
