@@ -27,7 +27,9 @@ final class Frame {
     var ip = 0
     var stack = ValueStack()
     var locals: LocalSlots
-    var cells: [PyCell]
+    let cells: [PyCell]
+    /// `!cells.isEmpty`, read on the return fast path (the generic `isEmpty` was not inlined).
+    let hasCells: Bool
     var handlers: [Handler] = []
     /// The exception an `except`/`finally` block of this frame is handling (`sys.exc_info()`).
     var handled: PyExceptionObject?
@@ -66,6 +68,7 @@ final class Frame {
         self.globals = globals
         self.locals = LocalSlots(locals)
         self.cells = cells
+        self.hasCells = !cells.isEmpty
     }
 
     /// A frame with `localCount` unbound slots (the call fast path binds arguments into them).
@@ -78,6 +81,7 @@ final class Frame {
         self.globals = globals
         self.locals = LocalSlots(count: localCount)
         self.cells = []
+        self.hasCells = false
     }
 
     /// Re-initialises a pooled frame for a new call of a simple function (see `VM.framePool`).

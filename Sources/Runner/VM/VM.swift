@@ -297,28 +297,16 @@ final class VM {
                     // never change: the same instruction usually sees the same type.
                     // The key is the receiver's kind (each of these tags is exactly one builtin
                     // type), so a hit needs no type lookup at all.
-                    let obj = frame.stack.top
-                    var kind: UInt8 = 0
-                    switch obj {
-                    case .object(let o):
-                        switch o.tag {
-                        case .str: kind = 1
-                        case .list: kind = 2
-                        case .dict: kind = 3
-                        case .tuple: kind = 4
-                        default: break
-                        }
-                    case .int: kind = 5
-                    case .float: kind = isNullMarker(obj) ? 0 : 6
-                    default: break
-                    }
+                    // The receiver is classified in place and moved, not copied.
+                    let kind = frame.stack.receiverKind(at: frame.stack.count - 1)
                     let cache = frame.methodCache + (frame.ip - 1)
                     if kind != 0, cache.pointee.kind == kind {
-                        frame.stack.top = cache.pointee.method
-                        frame.stack.append(obj)
+                        let receiver = frame.stack.removeLast()
+                        frame.stack.append(cache.pointee.method)
+                        frame.stack.append(receiver)
                         continue
                     }
-                    frame.stack.removeLast()
+                    let obj = frame.stack.removeLast()
                     let (callable, selfValue) = try loadMethod(obj, frame.code.names[Int(ins.arg)])
                     if kind != 0, selfValue != nil {
                         cache.pointee = CodeObject.MethodCacheEntry(kind: kind, method: callable)
@@ -472,7 +460,7 @@ final class VM {
                         // Only `frames`, generators and the finalizer queue keep frames; a plain
                         // frame popped here has no other owner (an `isKnownUniquelyReferenced`
                         // check failed here because the optimizer kept a copy of `frame` alive).
-                        if done.cells.isEmpty && framePool.count < 64 {
+                        if !done.hasCells && framePool.count < 64 {
                             done.recycle()
                             framePool.append(done)
                         }
@@ -670,14 +658,16 @@ final class VM {
                             let sb = frame.stack.base
                             let nl = nf.locals.base
                             var j = 0
-                            if !isNull { nl.pointee = (sb + base + 1).move(); j = 1 } else { (sb + base + 1).deinitialize(count: 1) }
+                            if !isNull { nl.pointee = (sb + base + 1).move(); j = 1 } else { _ = (sb + base + 1).move() }
                             var k = base + 2
                             while j < given {
                                 nl[j] = (sb + k).move()
                                 j += 1
                                 k += 1
                             }
-                            (sb + base).deinitialize(count: 1)
+                            // `move()` rather than `deinitialize(count: 1)`, which calls the
+                            // runtime's generic swift_arrayDestroy.
+                            _ = (sb + base).move()
                             frame.stack.forgetMoved(above: base)
                             if frames.count >= recursionLimit {
                                 throw error(BuiltinTypes.recursionError, "maximum recursion depth exceeded")

@@ -95,6 +95,26 @@ struct ValueStack: ~Copyable {
         return nil
     }
 
+    /// LOAD_METHOD's cache key for the value at `i`: 1 str, 2 list, 3 dict, 4 tuple, 5 int,
+    /// 6 float (each exactly one builtin type), 0 for anything else.
+    @inline(__always)
+    func receiverKind(at i: Int) -> UInt8 {
+        precondition(i >= 0 && i < count, "operand stack index out of range")
+        switch base[i] {
+        case .object(let o):
+            switch o.tag {
+            case .str: return 1
+            case .list: return 2
+            case .dict: return 3
+            case .tuple: return 4
+            default: return 0
+            }
+        case .int: return 5
+        case .float(let d): return d.bitPattern == VM.nullBits ? 0 : 6
+        default: return 0
+        }
+    }
+
     /// Whether the value at `i` is the call NULL marker (`VM.nullBits`), read in place.
     @inline(__always)
     func holdsNullMarker(at i: Int) -> Bool {
