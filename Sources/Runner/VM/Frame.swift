@@ -85,6 +85,7 @@ final class Frame {
     }
 
     /// Re-initialises a pooled frame for a new call of a simple function (see `VM.framePool`).
+    @inline(__always)
     func reuse(code: CodeObject, globals: Globals, function: PyFunction) {
         // A recursive call finds its own code and function here: skip the retain/release pairs.
         if self.code !== code {
@@ -95,14 +96,15 @@ final class Frame {
         }
         if self.globals !== globals { self.globals = globals }
         if self.function !== function { self.function = function }
-        self.isGeneratorFrame = false
         ip = 0
+        // Pooled frames went through `recycle` (locals unbound, nothing handled) and were plain
+        // frames (no generator, no cells): only what a finished frame may still carry is reset,
+        // and only when it is set.
         if !handlers.isEmpty { handlers.removeAll(keepingCapacity: true) }
-        handled = nil
-        classNamespace = nil
-        returnMode = .normal
+        if classNamespace != nil { classNamespace = nil }
+        if !returnsNormally { returnMode = .normal }
         boundary = false
-        locals.reset(count: code.varnames.count)
+        if locals.count != code.varnames.count { locals.reset(count: code.varnames.count) }
     }
 
     /// Lets go of what a finished frame holds before it waits in the pool.
