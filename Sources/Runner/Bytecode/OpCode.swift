@@ -218,6 +218,14 @@ enum OpCode: UInt8, Sendable {
     case constBinary
     /// over COMPARE_OP (==, !=, <, <=, >, >=); POP_JUMP_IF_FALSE: compares TOS1, TOS and branches.
     case compareJumpIfFalse
+    /// over FOR_ITER; STORE_FAST/STORE_GLOBAL: a native iterator's next value goes straight to the slot.
+    case forIterStore
+    /// over LOAD_GLOBAL; PUSH_NULL (a call of a global).
+    case loadGlobalPushNull
+    /// over LOAD_GLOBAL a; LOAD_GLOBAL b.
+    case loadGlobal2
+    /// over LOAD_FAST a; LOAD_FAST b.
+    case loadFast2
 }
 
 /// One instruction: an opcode and its operand.
@@ -272,6 +280,18 @@ enum Quickener {
                 i += 2
             } else if ordering(i), free1, ins[i + 1].op == .popJumpIfFalse {
                 ins[i].op = .compareJumpIfFalse
+                i += 2
+            } else if ins[i].op == .forIter, free1, ins[i + 1].op == .storeFast || ins[i + 1].op == .storeGlobal {
+                ins[i].op = .forIterStore
+                i += 2
+            } else if ins[i].op == .loadGlobal, free1, ins[i + 1].op == .pushNull {
+                ins[i].op = .loadGlobalPushNull
+                i += 2
+            } else if ins[i].op == .loadGlobal, free1, ins[i + 1].op == .loadGlobal {
+                ins[i].op = .loadGlobal2
+                i += 2
+            } else if ins[i].op == .loadFast, free1, ins[i + 1].op == .loadFast {
+                ins[i].op = .loadFast2
                 i += 2
             } else {
                 i += 1

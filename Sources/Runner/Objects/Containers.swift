@@ -274,8 +274,15 @@ final class PyDict: PyObject {
         var attempts = 0
         while true {
             let before = layout, version0 = version
-            let r = index.find(key.hash) { p in
-                p < entries.count && (entries[p].map { $0.key.matches(key) } ?? false)
+            // Through a pointer, so the probe borrows the entry's key instead of copying the
+            // whole entry (three retains and releases). The local copy keeps the buffer alive
+            // if a user `__eq__` replaces `entries` mid-probe (the version check then retries).
+            let snapshot = entries
+            let r = snapshot.withUnsafeBufferPointer { eb in
+                index.find(key.hash) { p in
+                    guard p < eb.count, let b = eb.baseAddress else { return false }
+                    return (b + p).pointee?.key.matches(key) ?? false
+                }
             }
             if (layout == before && version == version0) || attempts > 100 { return r }
             attempts += 1
@@ -284,13 +291,14 @@ final class PyDict: PyObject {
 
     func get(_ key: DictKey) -> Value? {
         let (_, p) = find(key)
-        guard p >= 0, p < entries.count, let e = entries[p] else { return nil }
-        return e.value
+        guard p >= 0, p < entries.count else { return nil }
+        return entries[p]?.value
     }
 
     func set(_ key: DictKey, _ value: Value) {
         let (slot, p) = find(key)
-        if p >= 0, p < entries.count, entries[p] != nil {
+        // A found position always holds a live entry (holes never match).
+        if p >= 0, p < entries.count {
             entries[p]?.value = value
             return
         }
@@ -387,8 +395,12 @@ final class PySet: PyObject {
         var attempts = 0
         while true {
             let before = layout, version0 = version
-            let r = index.find(key.hash) { p in
-                p < slots.count && (slots[p].map { $0.matches(key) } ?? false)
+            let snapshot = slots
+            let r = snapshot.withUnsafeBufferPointer { sb in
+                index.find(key.hash) { p in
+                    guard p < sb.count, let b = sb.baseAddress else { return false }
+                    return (b + p).pointee?.matches(key) ?? false
+                }
             }
             if (layout == before && version == version0) || attempts > 100 { return r }
             attempts += 1

@@ -27,7 +27,9 @@ final class Frame {
     var ip = 0
     var stack = ValueStack()
     var locals: LocalSlots
-    var cells: [PyCell]
+    let cells: [PyCell]
+    /// `!cells.isEmpty`, read on the return fast path (the generic `isEmpty` was not inlined).
+    let hasCells: Bool
     var handlers: [Handler] = []
     /// The exception an `except`/`finally` block of this frame is handling (`sys.exc_info()`).
     var handled: PyExceptionObject?
@@ -66,6 +68,7 @@ final class Frame {
         self.globals = globals
         self.locals = LocalSlots(locals)
         self.cells = cells
+        self.hasCells = !cells.isEmpty
     }
 
     /// A frame with `localCount` unbound slots (the call fast path binds arguments into them).
@@ -78,9 +81,11 @@ final class Frame {
         self.globals = globals
         self.locals = LocalSlots(count: localCount)
         self.cells = []
+        self.hasCells = false
     }
 
     /// Re-initialises a pooled frame for a new call of a simple function (see `VM.framePool`).
+    @inline(__always)
     func reuse(code: CodeObject, globals: Globals, function: PyFunction) {
         // A recursive call finds its own code and function here: skip the retain/release pairs.
         if self.code !== code {
@@ -91,14 +96,15 @@ final class Frame {
         }
         if self.globals !== globals { self.globals = globals }
         if self.function !== function { self.function = function }
-        self.isGeneratorFrame = false
         ip = 0
+        // Pooled frames went through `recycle` (locals unbound, nothing handled) and were plain
+        // frames (no generator, no cells): only what a finished frame may still carry is reset,
+        // and only when it is set.
         if !handlers.isEmpty { handlers.removeAll(keepingCapacity: true) }
-        handled = nil
-        classNamespace = nil
-        returnMode = .normal
+        if classNamespace != nil { classNamespace = nil }
+        if !returnsNormally { returnMode = .normal }
         boundary = false
-        locals.reset(count: code.varnames.count)
+        if locals.count != code.varnames.count { locals.reset(count: code.varnames.count) }
     }
 
     /// Lets go of what a finished frame holds before it waits in the pool.

@@ -87,6 +87,50 @@ struct ValueStack: ~Copyable {
 
     var last: Value? { count > 0 ? base[count - 1] : nil }
 
+    /// The tag of the object at `i` (nil for a non-object), read in place without a copy.
+    @inline(__always)
+    func objectTag(at i: Int) -> ObjectTag? {
+        precondition(i >= 0 && i < count, "operand stack index out of range")
+        if case .object(let o) = base[i] { return o.tag }
+        return nil
+    }
+
+    /// LOAD_METHOD's cache key for the value at `i`: 1 str, 2 list, 3 dict, 4 tuple, 5 int,
+    /// 6 float (each exactly one builtin type), 0 for anything else.
+    @inline(__always)
+    func receiverKind(at i: Int) -> UInt8 {
+        precondition(i >= 0 && i < count, "operand stack index out of range")
+        switch base[i] {
+        case .object(let o):
+            switch o.tag {
+            case .str: return 1
+            case .list: return 2
+            case .dict: return 3
+            case .tuple: return 4
+            default: return 0
+            }
+        case .int: return 5
+        case .float(let d): return d.bitPattern == VM.nullBits ? 0 : 6
+        default: return 0
+        }
+    }
+
+    /// Whether the value at `i` is the call NULL marker (`VM.nullBits`), read in place.
+    @inline(__always)
+    func holdsNullMarker(at i: Int) -> Bool {
+        precondition(i >= 0 && i < count, "operand stack index out of range")
+        if case .float(let d) = base[i] { return d.bitPattern == VM.nullBits }
+        return false
+    }
+
+    /// Whether the value at `i` is the object `object`, compared in place.
+    @inline(__always)
+    func holds(_ object: PyObject?, at i: Int) -> Bool {
+        precondition(i >= 0 && i < count, "operand stack index out of range")
+        if case .object(let o) = base[i] { return o === object }
+        return false
+    }
+
     @inline(__always)
     var top: Value {
         get { self[count - 1] }
