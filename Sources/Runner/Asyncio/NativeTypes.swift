@@ -119,7 +119,15 @@ private func property(_ owner: String, _ name: String, get: @escaping NativeFunc
     .object(PyProperty(fget: native(name, owner: owner, get), fset: set.map { native(name, owner: owner, $0) } ?? .none, fdel: .none))
 }
 
+/// `Future[str]`, `Queue[int]`, `Task[None]` in annotations (evaluated at def time): a generic alias.
+private let classGetItem = native("__class_getitem__") { vm, a, _ in
+    guard a.count == 2, let t = a[0].asObject as? PyType else { throw vm.error(BuiltinTypes.typeError, "__class_getitem__ expects a class and an argument") }
+    return .object(GenericAlias(origin: t, args: a[1]))
+}
+
 private func makeClass(_ name: String, module: String, base: PyType, _ dict: [String: Value]) -> PyType {
+    var dict = dict
+    if base === BuiltinTypes.object { dict["__class_getitem__"] = classGetItem }
     let t = PyType(name: name, module: module, bases: [base], dict: dict, layout: .object, isBuiltin: false)
     t.mro = [t] + base.mro
     t.definitionOrder = dict.keys.sorted()
