@@ -162,8 +162,16 @@ extension AsyncioRuntime {
         let queue = makeClass("Queue", module: "asyncio.queues", base: BuiltinTypes.object, queueMethods())
         let pq = makeClass("PriorityQueue", module: "asyncio.queues", base: queue, [:])
         let lq = makeClass("LifoQueue", module: "asyncio.queues", base: queue, [:])
+        var coroutineMethods = methodTable("coroutine", NativeAsyncioTypes.awaitableMethods(isCoroutine: true))
+        coroutineMethods["__repr__"] = native("__repr__", owner: "coroutine") { vm, a, _ in
+            guard let c = a.first?.asObject as? NativeCoroutine else { return .str("<coroutine object>") }
+            return .str("<coroutine object \(c.qualname) at \(vm.address(c))>")
+        }
+        let coroutine = PyType(name: "coroutine", module: "builtins", bases: [BuiltinTypes.object], dict: coroutineMethods, layout: .object, isBuiltin: false)
+        coroutine.mro = [coroutine, BuiltinTypes.object]
+        coroutine.refreshSpecialFlags()
         return AsyncioRuntime(futureType: future, taskType: task, gatheringType: gathering, loopType: loop, handleType: handle,
-                              timerHandleType: timer, queueType: queue, priorityQueueType: pq, lifoQueueType: lq)
+                              timerHandleType: timer, queueType: queue, priorityQueueType: pq, lifoQueueType: lq, coroutineType: coroutine)
     }
 
     // MARK: Future
