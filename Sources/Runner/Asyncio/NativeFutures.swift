@@ -43,8 +43,17 @@ extension NativeFuture {
         return true
     }
 
-    /// `cancel(msg)` as the object's class defines it.
+    /// `cancel(msg)` as the object's class defines it. Cancelling a task cancels what it awaits,
+    /// recursively; CPython's C recursion limit stops a long chain of nested cancels with a
+    /// RecursionError (the requests already counted stay counted; at 1,487 levels when called
+    /// from a task under asyncio.run, fewer from deeper C stacks), and so does this, at 1,487,
+    /// which also keeps a chain of a million tasks from exhausting the Swift stack.
     func cancel(_ rt: AsyncioRuntime, _ vm: VM, msg: Value) throws -> Bool {
+        rt.cancelDepth += 1
+        defer { rt.cancelDepth -= 1 }
+        if rt.cancelDepth > 1486 {
+            throw vm.error(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
+        }
         if let t = self as? NativeTask { return try t.taskCancel(rt, vm, msg: msg) }
         if let g = self as? NativeGatheringFuture {
             if g.isDone { return false }

@@ -42,6 +42,8 @@ final class AsyncioRuntime {
     var loops: [NativeLoop] = []
     /// A finished `sleep` coroutine kept for reuse.
     var spareSleep: SleepCoroutine?
+    /// Nested `cancel` calls in progress (a task cancels what it awaits).
+    var cancelDepth = 0
 
     init(futureType: PyType, taskType: PyType, gatheringType: PyType, loopType: PyType, handleType: PyType,
          timerHandleType: PyType, queueType: PyType, priorityQueueType: PyType, lifoQueueType: PyType, coroutineType: PyType) {
