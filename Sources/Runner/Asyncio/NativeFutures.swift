@@ -179,7 +179,15 @@ extension NativeTask {
         var info: [String] = [state == .pending && numCancelsRequested > 0 ? "cancelling" : stateName]
         info.append("name='\(name)'")
         info.append("coro=<\(coroDescription)>")
-        if let w = futWaiter { info.append("wait_for=\(try w.futureRepr(vm))") }
+        if let w = futWaiter {
+            // A task's repr shows what it awaits, recursively: bounded like Python's recursion.
+            guard let rt = vm.asyncState.runtime, rt.cancelDepth < 990 else {
+                throw vm.error(BuiltinTypes.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+            }
+            rt.cancelDepth += 1
+            defer { rt.cancelDepth -= 1 }
+            info.append("wait_for=\(try w.futureRepr(vm))")
+        }
         info.append(contentsOf: try resultInfo(vm))
         if let cb = callbacksInfo(vm) { info.append(cb) }
         return "<\(cls.name) \(info.joined(separator: " "))>"

@@ -42,7 +42,7 @@ final class AsyncioRuntime {
     var loops: [NativeLoop] = []
     /// A finished `sleep` coroutine kept for reuse.
     var spareSleep: SleepCoroutine?
-    /// Nested `cancel` calls in progress (a task cancels what it awaits).
+    /// Nested `cancel` calls (a task cancels what it awaits) or task reprs in progress.
     var cancelDepth = 0
 
     init(futureType: PyType, taskType: PyType, gatheringType: PyType, loopType: PyType, handleType: PyType,
