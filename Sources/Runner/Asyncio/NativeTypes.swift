@@ -510,6 +510,23 @@ enum NativeAsyncioFunctions {
                 rt.wrapAwaitable = a[5]
                 return .none
             },
+            // asyncio.run's bracket: enter_run(_LoopStop) / exit_run(); loop_stop() ends the run
+            // with the first deadlock or limit the loop met.
+            "enter_run": native("enter_run") { vm, a, _ in
+                let rt = try vm.asyncioRuntime()
+                if let t = a.first?.asObject as? PyType { rt.loopStopType = t }
+                rt.asyncioRunDepth += 1
+                return .none
+            },
+            "exit_run": native("exit_run") { vm, _, _ in
+                let rt = try vm.asyncioRuntime()
+                rt.asyncioRunDepth = max(0, rt.asyncioRunDepth - 1)
+                return .none
+            },
+            "loop_stop": native("loop_stop") { vm, _, _ in
+                let rt = try vm.asyncioRuntime()
+                throw rt.pendingStop ?? VMStop.deadlock("the event loop would wait forever: no task can run and no timer is pending")
+            },
             "sleep": native("sleep") { vm, a, kw in
                 try checkKwargs(vm, kw, "sleep", ["delay", "result"])
                 guard let delay = a.first ?? kwarg(kw, "delay") else {

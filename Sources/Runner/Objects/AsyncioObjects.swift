@@ -42,6 +42,12 @@ final class AsyncioRuntime {
     var loops: [NativeLoop] = []
     /// A finished `sleep` coroutine kept for reuse.
     var spareSleep: SleepCoroutine?
+    /// The first deadlock or virtual-seconds stop of the run (asyncio.run ends with it after
+    /// its clean-up), the exception class that carries it through the clean-up, and how many
+    /// asyncio.run calls are in progress.
+    var pendingStop: VMStop?
+    var loopStopType: PyType?
+    var asyncioRunDepth = 0
     /// Nested `cancel` calls (a task cancels what it awaits) or task reprs in progress.
     var cancelDepth = 0
 
