@@ -94,6 +94,15 @@ public enum Linter {
     /// use it to show that the gate never hides a finding).
     static func check(parsed: ParseResult, source: String, path: String?, selection: RuleSelection,
                       importedModules: [String: ModuleSummary], gated: Bool) -> [Diagnostic] {
+        var keepAlive: RuleContext?
+        return check(parsed: parsed, source: source, path: path, selection: selection, importedModules: importedModules,
+                     gated: gated, keepAlive: &keepAlive)
+    }
+
+    /// `keepAlive` receives the rules' context (the semantic model and everything it built), so
+    /// that a caller in a hurry can free it later, off its critical path.
+    static func check(parsed: ParseResult, source: String, path: String?, selection: RuleSelection,
+                      importedModules: [String: ModuleSummary], gated: Bool, keepAlive: inout RuleContext?) -> [Diagnostic] {
         var diagnostics = parsed.diagnostics
         let mayBeAsync = source.utf8.withContiguousStorageIfAvailable {
             RuleContext.mayContainAsyncCode($0, importedModules: importedModules)
@@ -103,6 +112,7 @@ public enum Linter {
             let sourceText = SourceText(source)
             text = sourceText
             let context = RuleContext(source: sourceText, module: parsed.module, path: path, importedModules: importedModules)
+            keepAlive = context
             diagnostics += LargeStack.run {
                 RuleRegistry.rules.filter { selection.includes($0.code) }.flatMap { $0.check(context) }
             }
@@ -139,6 +149,21 @@ public enum Linter {
 public struct FileAnalysis: Sendable {
     public var diagnostics: [Diagnostic]
     public var comments: CommentMap
+    /// The syntax tree, semantic model and rule state behind the diagnostics. Freeing them takes
+    /// a good part of an analysis' time; holding this lets a language server free them after it
+    /// has published the diagnostics (by dropping it), not before.
+    public var retained: RetainedAnalysis
+}
+
+/// See `FileAnalysis.retained`. Nothing in it is read again; it is only ever released.
+public final class RetainedAnalysis: @unchecked Sendable {
+    private var parsed: ParseResult?
+    private var context: RuleContext?
+
+    init(parsed: ParseResult?, context: RuleContext?) {
+        self.parsed = parsed
+        self.context = context
+    }
 }
 
 /// The comments of an analysed text, in source order, each with whether it lies inside an
@@ -166,8 +191,10 @@ public struct CommentMap: Sendable, Equatable {
     private mutating func mark(_ body: [Stmt], depth: Int) {
         guard depth < ASTChildren.maxDepth else { return }
         for stmt in body {
-            guard stmt.range.start.offset < stmt.range.end.offset, stmt.range.end.offset > 0 else { continue }
-            for expr in ASTChildren.expressions(of: stmt) {
+            // A comment runs to the end of its line, so only an expression that goes on to a
+            // later line can hold one: single-line statements (most of them) are skipped.
+            guard stmt.range.start.line < stmt.range.end.line else { continue }
+            for expr in ASTChildren.expressions(of: stmt) where expr.range.start.line < expr.range.end.line {
                 markComments(from: expr.range.start.offset, to: expr.range.end.offset)
             }
             for block in ASTChildren.blocks(of: stmt) { mark(block, depth: depth + 1) }
@@ -207,7 +234,10 @@ extension Linter {
             imported = Workspace.importNames(location: Workspace.split(Workspace.normalized(path)),
                                              module: parsed.module, folders: folders)
         }
-        let diagnostics = check(parsed: parsed, source: source, path: path, selection: selection, importedModules: imported)
-        return FileAnalysis(diagnostics: diagnostics, comments: CommentMap(comments: parsed.comments, module: parsed.module))
+        var context: RuleContext?
+        let diagnostics = check(parsed: parsed, source: source, path: path, selection: selection, importedModules: imported,
+                                gated: true, keepAlive: &context)
+        return FileAnalysis(diagnostics: diagnostics, comments: CommentMap(comments: parsed.comments, module: parsed.module),
+                            retained: RetainedAnalysis(parsed: parsed, context: context))
     }
 }

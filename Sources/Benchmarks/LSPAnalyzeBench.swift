@@ -8,6 +8,11 @@ import Foundation
 /// usage: Benchmarks lsp-analyze FILE [N]
 enum LSPAnalyzeBench {
     static func main(_ args: [String]) -> Int32 {
+        // On a large-stack thread, as the server's reader: the rules then run inline.
+        LargeStack.onNewThread(stackSize: LargeStack.size) { run(args) }
+    }
+
+    static func run(_ args: [String]) -> Int32 {
         guard args.count >= 2, let data = FileManager.default.contents(atPath: args[1]) else {
             print("usage: Benchmarks lsp-analyze FILE [N]")
             return 2

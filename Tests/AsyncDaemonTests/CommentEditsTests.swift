@@ -144,3 +144,37 @@ import Analyzer
         offset >= bytes.count || bytes[offset] & 0xC0 != 0x80
     }
 }
+
+extension CommentEditsTests {
+    /// Through the server: typing into comments publishes, for every version, exactly what a
+    /// fresh analysis of that version's text encodes to (the reused encoding included).
+    @Test func publishedAfterCommentTypingEqualsFreshAnalyses() throws {
+        typealias M = LSPMessages
+        let uri = "file:///tmp/comment_typing.py"
+        var lines = Self.source.components(separatedBy: "\n")
+        var messages = M.initialize() + [M.didOpen(uri, Self.source)]
+        var texts: [Int: String] = [1: Self.source]
+        let targets = lines.indices.filter { lines[$0].hasSuffix("# note") || lines[$0].hasSuffix("# sleeps") || lines[$0].hasSuffix("# the use") }
+        for step in 0..<30 {
+            let line = targets[step % targets.count]
+            let character = lines[line].utf16.count
+            lines[line] += step % 3 == 0 ? "é" : "x"
+            messages.append(M.didChange(uri, version: step + 2, range: M.range(line, character, line, character), text: step % 3 == 0 ? "é" : "x"))
+            texts[step + 2] = lines.joined(separator: "\n")
+        }
+        // Small reads: most changes are analysed (or carried over) and published one by one.
+        let t = InProcess.serve(Frames.ndjson(messages), chunkSize: 200)
+        let published = t.published(uri)
+        #expect(published.count > 10, "\(published.count) publishes")
+        for publish in published {
+            guard let version = publish["version"]?.numberValue?.intValue, let text = texts[version] else {
+                Issue.record("a publish for an unknown version")
+                continue
+            }
+            let analysis = try Linter.analyze(source: text, path: "/tmp/comment_typing.py", knownModules: [:], selection: .all)
+            let lineTable = LineTable(text)
+            let expected = JSONValue.array(analysis.diagnostics.map { ResultEncoding.diagnostic($0, lines: lineTable, encoding: .utf16, uri: uri) })
+            #expect(JSONWriter.string(publish["diagnostics"] ?? .null) == JSONWriter.string(expected), "version \(version)")
+        }
+    }
+}

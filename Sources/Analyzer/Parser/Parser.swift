@@ -206,8 +206,8 @@ struct Parser {
 
     @inline(__always) func location(_ offset: Int32, _ line: Int32) -> SourceLocation {
         let l = Int(line)
-        let ls = l < lineStarts.count ? lineStarts[l] : 0
-        return SourceLocation(line: l, column: Int(offset &- ls), offset: Int(offset))
+        let ls = l >= 0 && l < lineStarts.count ? lineStarts[l] : 0
+        return SourceLocation(line32: line, column32: offset &- ls, offset32: offset)
     }
 
     @inline(__always) func startLoc(_ t: Token) -> SourceLocation { location(t.start, t.line) }
@@ -252,6 +252,7 @@ struct Parser {
 
     mutating func parseModule() -> Module {
         var body: [Stmt] = []
+        body.reserveCapacity(16)
         while kind != .endMarker {
             let before = p
             parseStatementRecovering(into: &body)

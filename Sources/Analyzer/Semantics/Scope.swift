@@ -67,7 +67,7 @@ public final class Scope {
 /// the binding is visible, e.g. the end of an assignment statement). A class, so that lookups
 /// hand out references instead of copying payloads.
 public final class Binding {
-    public enum Kind {
+    public indirect enum Kind {
         case function(FunctionDef)
         case classDef(ClassDef)
         /// `import a.b` binds `a` to module `a`; `import a.b as c` binds `c` to `a.b`.

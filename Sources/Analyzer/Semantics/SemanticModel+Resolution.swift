@@ -15,7 +15,7 @@ extension SemanticModel {
     }
 
     /// What a call calls.
-    public enum CallTarget {
+    public indirect enum CallTarget {
         /// A `def`/`async def` of this file (`function`, `self.method`, `obj.method`).
         case fileFunction(FunctionDef, scope: Scope)
         /// A class of this file (the call constructs an instance).

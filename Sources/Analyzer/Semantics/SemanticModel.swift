@@ -55,29 +55,8 @@ public struct ModuleSummary: Hashable, Sendable {
     /// anything). Cheaper than a parse for the workspace's first pass; `Linter.summary(of:)`
     /// gives the exact answer from a tree (it also leaves out async generators).
     public static func scan(_ source: String) -> ModuleSummary {
-        var summary = ModuleSummary()
-        // Only coroutine functions matter to importers; without "async" there are none.
-        let hasAsync = source.utf8.withContiguousStorageIfAvailable { RuleContext.containsAny($0, of: ["async"]) } ?? true
-        guard hasAsync else { return summary }
-        var previousWasDecorator = false
-        for line in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            guard let first = line.first,
-                  first == UInt8(ascii: "a") || first == UInt8(ascii: "d") || first == UInt8(ascii: "@") || first == UInt8(ascii: "c")
-                    || first == UInt8(ascii: "i") || first == UInt8(ascii: "f") || first == UInt8(ascii: "_") else { continue }
-            let text = String(decoding: line, as: UTF8.self)
-            if text.hasPrefix("@") {
-                previousWasDecorator = true
-                continue
-            }
-            defer { previousWasDecorator = false }
-            let isAsync = text.hasPrefix("async def ")
-            guard isAsync || text.hasPrefix("def ") else { continue }
-            let rest = text.dropFirst(isAsync ? 10 : 4).drop(while: { $0 == " " })
-            let name = String(rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" }))
-            guard !name.isEmpty, !previousWasDecorator else { continue }
-            if isAsync { summary.coroutineFunctions.insert(name) } else { summary.plainFunctions.insert(name) }
-        }
-        return summary
+        var source = source
+        return source.withUTF8 { scan(utf8: $0) }
     }
 }
 

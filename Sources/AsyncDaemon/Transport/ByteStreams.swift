@@ -120,7 +120,11 @@ final class MessageWriter: Sendable {
     func setFraming(_ framing: Framing) { self.framing.withLock { $0 = framing } }
 
     func send(_ value: JSONValue) {
-        let body = JSONWriter.encode(value)
+        sendEncoded(JSONWriter.encode(value))
+    }
+
+    /// A message already encoded as compact JSON (the diagnostics publisher reuses parts).
+    func sendEncoded(_ body: [UInt8]) {
         let framed = framing.withLock { $0 }.frame(body)
         lock.withLock { _ in sink.write(framed) }
     }

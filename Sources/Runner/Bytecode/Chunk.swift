@@ -58,6 +58,7 @@ final class CodeObject: PyObject {
         if let p = _runInstructions { return p }
         let p = UnsafeMutablePointer<Instruction>.allocate(capacity: max(code.count, 1))
         code.withUnsafeBufferPointer { b in if let src = b.baseAddress { p.initialize(from: src, count: code.count) } }
+        Quickener.fuse(p, count: code.count, constants: constants)
         _runInstructions = p
         return p
     }
@@ -71,10 +72,11 @@ final class CodeObject: PyObject {
         return p
     }
 
-    /// LOAD_METHOD's inline cache, one entry per instruction: the builtin receiver type seen
-    /// last and the method its (immutable) namespace gave.
+    /// LOAD_METHOD's inline cache, one entry per instruction: the kind of builtin receiver
+    /// seen last (str, list, dict, tuple, int, float; 0 = empty) and the method its type's
+    /// namespace, which never changes, gave.
     struct MethodCacheEntry {
-        var type: ObjectIdentifier?
+        var kind: UInt8 = 0
         var method: Value = .none
     }
     private var _methodCache: UnsafeMutablePointer<MethodCacheEntry>?

@@ -55,6 +55,9 @@ final class PyStr: PyObject {
     init(_ value: String) {
         self.value = value
         super.init(tag: .str)
+        // Strings of up to 15 UTF-8 bytes live inside the String value itself.
+        let n = value.utf8.count
+        if n > 15 { chargeOwned(n + 32) }
     }
 
     init(scalars: [Unicode.Scalar]) {
@@ -63,6 +66,7 @@ final class PyStr: PyObject {
         self.value = String(view)
         self._scalars = scalars
         super.init(tag: .str)
+        chargeOwned(value.utf8.count + scalars.count * 4)
     }
 
     var scalars: [Unicode.Scalar] {
@@ -72,10 +76,15 @@ final class PyStr: PyObject {
         return s
     }
 
+    /// Code points: UTF-8 bytes that are not continuation bytes (no code-point array needed).
     var count: Int {
         if let s = _scalars { return s.count }
-        if value.utf8.count == 0 { return 0 }
-        return scalars.count
+        if let n = value.utf8.withContiguousStorageIfAvailable({ bytes -> Int in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n &+= 1 }
+            return n
+        }) { return n }
+        return value.unicodeScalars.count
     }
 }
 
@@ -85,6 +94,7 @@ final class PyList: PyObject {
     init(_ items: [Value] = []) {
         self.items = items
         super.init(tag: .list)
+        if !items.isEmpty { chargeOwned(32 + items.count * 16) }
     }
 }
 
@@ -94,6 +104,7 @@ final class PyTuple: PyObject {
     init(_ items: [Value]) {
         self.items = items
         super.init(tag: .tuple)
+        if !items.isEmpty { chargeOwned(32 + items.count * 16) }
     }
     static let empty = PyTuple([])
 }
@@ -231,7 +242,12 @@ extension DictKey {
     @inline(__always)
     func matches(_ other: DictKey) -> Bool {
         if hash != other.hash { return false }
-        if case .object(let x) = value, case .object(let y) = other.value, x === y { return true }
+        if case .object(let x) = value, case .object(let y) = other.value {
+            if x === y { return true }
+            if x.tag == .str && y.tag == .str {
+                return PyStr.equal(unsafeDowncast(x, to: PyStr.self).value, unsafeDowncast(y, to: PyStr.self).value)
+            }
+        }
         return self == other
     }
 }
@@ -286,6 +302,7 @@ final class PyDict: PyObject {
             index.occupy(slot, with: entries.count)
         }
         entries.append(Entry(key: key, value: value))
+        chargeOwned(MemoryMeter.dictEntryBytes)
         count += 1
         version &+= 1
     }
@@ -394,6 +411,7 @@ final class PySet: PyObject {
             index.occupy(slot, with: slots.count)
         }
         slots.append(key)
+        chargeOwned(MemoryMeter.setEntryBytes)
         count += 1
         version &+= 1
     }

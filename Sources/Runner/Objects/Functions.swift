@@ -5,7 +5,7 @@
 /// `LOAD_GLOBAL` is an array read; `builtinFallback` holds the builtin of the same name, resolved
 /// once when the slot is created (programs cannot rebind builtins in this sandbox).
 final class Globals: @unchecked Sendable {
-    var values: [Value?] = []
+    var values = GlobalSlots()
     var names: [String] = []
     var slotOf: [String: Int] = [:]
     var builtinFallback: [Value?] = []

@@ -191,7 +191,7 @@ extension VM {
             throw error(BuiltinTypes.typeError, "list indices must be integers or slices, not \(key.typeName)")
         case let d as PyDict:
             d.set(try hashKey(key), value)
-            if d.count & 1023 == 0 { try charge(d, 1024 * 48) }
+            if d.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
             return
         default:
             if let f = o.pyType.lookup("__setitem__"), !o.pyType.isBuiltin {

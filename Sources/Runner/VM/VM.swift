@@ -43,13 +43,17 @@ final class VM {
     var pendingFinalizers: [Frame] = []
     /// Finished frames kept for reuse by simple calls (saves three allocations per call).
     var framePool: [Frame] = []
-    /// Resident memory when the run started: every 16K steps the growth since then is compared
-    /// with the memory limit, which catches what per-object accounting does not charge
-    /// (many small lists, instances, closures), so the daemon's RSS stays bounded.
-    let heapBaseline: Int? = HeapUsage.current() > 0 ? HeapUsage.current() : nil
-    var checkCounter = 0
-    /// The marker PUSH_NULL pushes, read from a stored property (a static costs a once-check).
-    let nullMarker: PyObject = BuiltinTypes.null
+    /// The marker PUSH_NULL (and LOAD_METHOD, for a plain attribute) puts in a call's self
+    /// slot: a NaN payload that arithmetic never produces (hardware only makes quiet NaNs with
+    /// an empty payload), so pushing and popping it retains and releases nothing.
+    static let nullBits: UInt64 = 0x7FF4_5EED_0000_0001
+    let nullValue = Value.float(Double(bitPattern: VM.nullBits))
+
+    @inline(__always)
+    func isNullMarker(_ v: Value) -> Bool {
+        if case .float(let d) = v { return d.bitPattern == VM.nullBits }
+        return false
+    }
     /// The builtins CALL runs inline, compared by identity.
     let listAppendMethod = BuiltinTypes.list.dict["append"]?.asObject
     let dictGetMethod = BuiltinTypes.dict.dict["get"]?.asObject
@@ -64,20 +68,22 @@ final class VM {
         self.meter = MemoryMeter(limit: limits.memoryBytes)
         self.virtualSecondsLimit = limits.virtualSeconds
         self.nextCheck = min(stepLimit, 1024)
+        MemoryMeter.setCurrent(meter)
     }
 
     /// Breaks reference cycles between the run's objects (module globals, frames, classes) so
     /// ARC returns their memory when the run ends.
     func tearDown() {
+        defer { if MemoryMeter.current === meter { MemoryMeter.setCurrent(nil) } }
         for f in frames { f.stack.removeAll(); f.locals.removeAll() }
         frames.removeAll()
         framePool.removeAll()
         var seen = Set<ObjectIdentifier>()
-        var work: [Value] = globals.values.compactMap { $0 }
-        globals.values = []
+        var work: [Value] = globals.values.boundValues
+        globals.values.removeAll()
         for g in libraryGlobals {
-            work.append(contentsOf: g.values.compactMap { $0 })
-            g.values = []
+            work.append(contentsOf: g.values.boundValues)
+            g.values.removeAll()
         }
         for m in modules.values { work.append(contentsOf: m.dict.values); m.dict = [:] }
         var budget = 2_000_000
@@ -122,10 +128,10 @@ final class VM {
         nextCheck = min(stepLimit, steps &+ 1024)
         if let c = cancellation, c.isCancelled { throw VMStop.cancelled }
         if DispatchTime.now().uptimeNanoseconds > wallDeadline { throw VMStop.limit(.wall) }
-        checkCounter &+= 1
-        if checkCounter & 15 == 0, let baseline = heapBaseline, HeapUsage.current() - baseline > meter.limit {
-            throw VMStop.limit(.memory)
-        }
+        // Every object charges the meter when it is made (PyObject.init), so this catches
+        // many small objects as well as big ones, without sampling the process's RSS (which
+        // other runs and the daemon share).
+        if meter.isOverLimit { throw VMStop.limit(.memory) }
     }
 
     /// Charges `bytes` for a new or grown object; stops the run at the memory limit.
@@ -186,7 +192,7 @@ final class VM {
                 case .loadConst:
                     frame.stack.append(constants[Int(ins.arg)])
                 case .pushNull:
-                    frame.stack.append(.object(nullMarker))
+                    frame.stack.append(nullValue)
 
                 case .loadFast:
                     guard let v = frame.locals[Int(ins.arg)] else {
@@ -258,28 +264,36 @@ final class VM {
                 case .loadMethod:
                     // Inline cache for receivers of the builtin value types, whose namespaces
                     // never change: the same instruction usually sees the same type.
+                    // The key is the receiver's kind (each of these tags is exactly one builtin
+                    // type), so a hit needs no type lookup at all.
                     let obj = frame.stack.top
-                    var builtinType: PyType?
+                    var kind: UInt8 = 0
                     switch obj {
                     case .object(let o):
-                        if o.tag == .str || o.tag == .list || o.tag == .dict || o.tag == .tuple || o.tag == .set { builtinType = o.pyType }
-                    case .int: builtinType = BuiltinTypes.int
-                    case .float: builtinType = BuiltinTypes.float
+                        switch o.tag {
+                        case .str: kind = 1
+                        case .list: kind = 2
+                        case .dict: kind = 3
+                        case .tuple: kind = 4
+                        default: break
+                        }
+                    case .int: kind = 5
+                    case .float: kind = isNullMarker(obj) ? 0 : 6
                     default: break
                     }
                     let cache = frame.methodCache + (frame.ip - 1)
-                    if let t = builtinType, cache.pointee.type == ObjectIdentifier(t) {
+                    if kind != 0, cache.pointee.kind == kind {
                         frame.stack.top = cache.pointee.method
                         frame.stack.append(obj)
                         continue
                     }
                     frame.stack.removeLast()
                     let (callable, selfValue) = try loadMethod(obj, frame.code.names[Int(ins.arg)])
-                    if let t = builtinType, selfValue != nil {
-                        cache.pointee = CodeObject.MethodCacheEntry(type: ObjectIdentifier(t), method: callable)
+                    if kind != 0, selfValue != nil {
+                        cache.pointee = CodeObject.MethodCacheEntry(kind: kind, method: callable)
                     }
                     frame.stack.append(callable)
-                    frame.stack.append(selfValue ?? .object(nullMarker))
+                    frame.stack.append(selfValue ?? nullValue)
 
                 case .binarySubscr:
                     let key = frame.stack.removeLast()
@@ -300,7 +314,7 @@ final class VM {
                     if case .object(let co) = container, co.tag == .dict {
                         let d = unsafeDowncast(co, to: PyDict.self)
                         d.set(try hashKey(key), value)
-                        if d.count & 1023 == 0 { try charge(d, 1024 * 48) }
+                        if d.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
                         continue
                     }
                     try setItem(container, key, value)
@@ -454,7 +468,8 @@ final class VM {
                     let v = frame.stack.removeLast()
                     if case .object(let o) = frame.stack[frame.stack.count - Int(ins.arg)], let list = o as? PyList {
                         list.items.append(v)
-                        if list.items.count & 1023 == 0 { try charge(list, 1024 * 16) }
+                        list.chargeOwned(16)
+                        if list.items.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
                     }
                 case .setAdd:
                     let v = frame.stack.removeLast()
@@ -546,8 +561,7 @@ final class VM {
                     let selfSlot = frame.stack[base + 1]
                     // Fast path: a plain Python function called with exactly its positional parameters.
                     if case .object(let co) = callee, co.tag == .function, case let f = unsafeDowncast(co, to: PyFunction.self), f.code.isSimple {
-                        let isNull: Bool
-                        if case .object(let so) = selfSlot, so === nullMarker { isNull = true } else { isNull = false }
+                        let isNull = isNullMarker(selfSlot)
                         let given = isNull ? argc : argc + 1
                         if given == f.code.argCount {
                             let nf: Frame
@@ -589,7 +603,8 @@ final class VM {
                                 list.items.append(frame.stack.removeLast())
                                 frame.stack.removeLast(2)
                                 frame.stack.append(.none)
-                                if list.items.count & 1023 == 0 { try charge(list, 1024 * 16) }
+                                list.chargeOwned(16)
+                                if list.items.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
                                 continue
                             }
                             if co === dictGetMethod, argc == 1 || argc == 2, case .object(let dobj) = selfSlot, dobj.tag == .dict {
@@ -600,13 +615,13 @@ final class VM {
                                 frame.stack.append(dict.get(key) ?? fallback)
                                 continue
                             }
-                            if co === lenFunction, argc == 1, case .object(let so) = selfSlot, so === nullMarker {
+                            if co === lenFunction, argc == 1, isNullMarker(selfSlot) {
                                 let n = try length(frame.stack.top)
                                 frame.stack.removeLast(3)
                                 frame.stack.append(.int(n))
                                 continue
                             }
-                        } else if co === BuiltinTypes.str, argc == 1, case .object(let so) = selfSlot, so === nullMarker {
+                        } else if co === BuiltinTypes.str, argc == 1, isNullMarker(selfSlot) {
                             let s: Value
                             switch frame.stack.top {
                             case .int(let i): s = .str(String(i))
@@ -619,7 +634,7 @@ final class VM {
                         }
                     }
                     var args: [Value]
-                    if case .object(let o) = selfSlot, o === nullMarker {
+                    if isNullMarker(selfSlot) {
                         args = frame.stack.array(from: base + 2)
                     } else {
                         args = frame.stack.array(from: base + 1)
@@ -634,7 +649,7 @@ final class VM {
                     let all = frame.stack.array(from: base + 2)
                     let nkw = names.items.count
                     var args = Array(all[0..<(argc - nkw)])
-                    if case .object(let s) = frame.stack[base + 1], s !== nullMarker { args.insert(frame.stack[base + 1], at: 0) }
+                    if !isNullMarker(frame.stack[base + 1]) { args.insert(frame.stack[base + 1], at: 0) }
                     var kwargs: [(String, Value)] = []
                     for (i, n) in names.items.enumerated() {
                         if case .object(let so) = n, let s = so as? PyStr { kwargs.append((s.value, all[argc - nkw + i])) }
@@ -655,7 +670,7 @@ final class VM {
                     let selfSlot = frame.stack.removeLast()
                     let callee = frame.stack.removeLast()
                     var args: [Value] = []
-                    if case .object(let s) = selfSlot, s !== nullMarker { args.append(selfSlot) }
+                    if !isNullMarker(selfSlot) { args.append(selfSlot) }
                     if case .object(let t) = argsValue, let tuple = t as? PyTuple { args.append(contentsOf: tuple.items) }
                     if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants }
                 case .loadBuildClass:
@@ -712,7 +727,7 @@ final class VM {
                     }
                     frame.stack.append(try getAttr(mgr, "__exit__"))
                     frame.stack.append(try getAttr(mgr, "__enter__"))
-                    frame.stack.append(.object(nullMarker))
+                    frame.stack.append(nullValue)
                 case .beforeAsyncWith:
                     let mgr = frame.stack.removeLast()
                     let t = mgr.type
@@ -721,7 +736,7 @@ final class VM {
                     }
                     frame.stack.append(try getAttr(mgr, "__aexit__"))
                     frame.stack.append(try getAttr(mgr, "__aenter__"))
-                    frame.stack.append(.object(nullMarker))
+                    frame.stack.append(nullValue)
 
                 case .yieldValue:
                     let value = frame.stack.removeLast()
@@ -820,6 +835,48 @@ final class VM {
                     frame.stack.append(.bool(frame.top.asObject is PyDict))
                 case .getLen:
                     frame.stack.append(.int(try length(frame.top)))
+
+                // Superinstructions (see Quickener): each falls back to the instruction it replaced.
+                case .loadFastConstBinary:
+                    let p = frame.ip - 1
+                    if case .int(let a)? = frame.locals[Int(ins.arg)], case .int(let b) = constants[Int(instructions[p + 1].arg)],
+                       let r = smallIntOp(a, b, instructions[p + 2].arg) {
+                        frame.stack.append(.int(r))
+                        frame.ip = p + 3
+                        continue
+                    }
+                    guard let v = frame.locals[Int(ins.arg)] else {
+                        throw error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[Int(ins.arg)])' where it is not associated with a value")
+                    }
+                    frame.stack.append(v)
+                case .loadFastConstCompareJump:
+                    let p = frame.ip - 1
+                    if case .int(let a)? = frame.locals[Int(ins.arg)], case .int(let b) = constants[Int(instructions[p + 1].arg)] {
+                        frame.ip = smallIntCompare(a, b, instructions[p + 2].arg) ? p + 4 : Int(instructions[p + 3].arg)
+                        continue
+                    }
+                    guard let v = frame.locals[Int(ins.arg)] else {
+                        throw error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[Int(ins.arg)])' where it is not associated with a value")
+                    }
+                    frame.stack.append(v)
+                case .constBinary:
+                    let p = frame.ip - 1
+                    if case .int(let a) = frame.stack.top, case .int(let b) = constants[Int(ins.arg)],
+                       let r = smallIntOp(a, b, instructions[p + 1].arg) {
+                        frame.stack.top = .int(r)
+                        frame.ip = p + 2
+                        continue
+                    }
+                    frame.stack.append(constants[Int(ins.arg)])
+                case .compareJumpIfFalse:
+                    let p = frame.ip - 1
+                    if case .int(let b) = frame.stack.top, case .int(let a) = frame.stack[frame.stack.count - 2] {
+                        frame.stack.removeLast(2)
+                        frame.ip = smallIntCompare(a, b, ins.arg) ? p + 2 : Int(instructions[p + 1].arg)
+                        continue
+                    }
+                    let rhs = frame.stack.removeLast()
+                    frame.top = try compare(frame.top, rhs, compareOperators[Int(ins.arg)])
                 }
             } catch let stop as VMStop {
                 throw stop
@@ -832,33 +889,27 @@ final class VM {
     }
 }
 
-/// The process's resident set size in bytes, from `/proc/self/statm` (Linux); 0 elsewhere.
-enum HeapUsage {
-    static func current() -> Int {
-        #if os(Linux)
-        let fd = open("/proc/self/statm", O_RDONLY)
-        if fd < 0 { return 0 }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 128)
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 127) }
-        if n <= 0 { return 0 }
-        // "size resident shared ...": the second field, in pages.
-        var field = 0
-        var value = 0
-        for i in 0..<n {
-            let c = buffer[i]
-            if c == UInt8(ascii: " ") {
-                field += 1
-                if field == 2 { break }
-                value = 0
-            } else if c >= 48 && c <= 57 {
-                value = value &* 10 &+ Int(c - 48)
-            }
-        }
-        return value &* 4096
-        #else
-        return 0
-        #endif
+/// `a op b` for BINARY_OP's first three operators (+, -, *) when it fits 64 bits.
+@inline(__always)
+func smallIntOp(_ a: Int, _ b: Int, _ op: Int32) -> Int? {
+    switch op {
+    case 0: let (r, o) = a.addingReportingOverflow(b); return o ? nil : r
+    case 1: let (r, o) = a.subtractingReportingOverflow(b); return o ? nil : r
+    case 2: let (r, o) = a.multipliedReportingOverflow(by: b); return o ? nil : r
+    default: return nil
+    }
+}
+
+/// COMPARE_OP's orderings (==, !=, <, <=, >, >=) on ints.
+@inline(__always)
+func smallIntCompare(_ a: Int, _ b: Int, _ op: Int32) -> Bool {
+    switch op {
+    case 0: return a == b
+    case 1: return a != b
+    case 2: return a < b
+    case 3: return a <= b
+    case 4: return a > b
+    default: return a >= b
     }
 }
 

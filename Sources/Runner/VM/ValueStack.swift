@@ -175,3 +175,56 @@ struct LocalSlots: ~Copyable {
         return out
     }
 }
+
+/// A module's global slots: like `LocalSlots`, but they grow as names are added. LOAD_GLOBAL
+/// and STORE_GLOBAL run in every module-level loop; an array paid a uniqueness check per store.
+struct GlobalSlots: ~Copyable {
+    private var base: UnsafeMutablePointer<Value?>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init() {
+        capacity = 16
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    @inline(__always)
+    subscript(i: Int) -> Value? {
+        get {
+            precondition(i >= 0 && i < count, "global slot out of range")
+            return base[i]
+        }
+        set {
+            precondition(i >= 0 && i < count, "global slot out of range")
+            base[i] = newValue
+        }
+    }
+
+    mutating func append(_ v: Value?) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Value?>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
+        (base + count).initialize(to: v)
+        count += 1
+    }
+
+    /// Unbinds every slot, keeping the slots (names stay resolvable to their slot numbers).
+    mutating func removeAll() {
+        for i in 0..<count { base[i] = nil }
+    }
+
+    var boundValues: [Value] {
+        var out: [Value] = []
+        for i in 0..<count { if let v = base[i] { out.append(v) } }
+        return out
+    }
+}

@@ -102,7 +102,8 @@ final class LanguageServer: Sendable {
                                                      text: before.bytes, edits: edits)
             else { return }
             s.cache[uri] = CachedAnalysis(version: version, generation: cached.generation, configuration: cached.configuration,
-                                          diagnostics: moved.diagnostics, comments: moved.comments)
+                                          diagnostics: moved.diagnostics, comments: moved.comments,
+                                          encodingBase: cached.encodingBase ?? cached.version)
         }
     }
 
@@ -167,11 +168,21 @@ final class LanguageServer: Sendable {
     /// The diagnostics of `snapshot`, from the cache when this version was already analysed with
     /// the same inputs; `inputs` default to the current ones (the diagnostics publisher).
     func diagnostics(for snapshot: DocumentSnapshot, inputs requested: AnalysisInputs? = nil) throws(ProtocolError) -> [Diagnostic] {
+        try analysis(for: snapshot, inputs: requested).diagnostics
+    }
+
+    /// The diagnostics of `snapshot`, the generation of inputs they were computed with and, when
+    /// they were carried over comment-only edits, the version whose LSP encoding of them is byte
+    /// for byte theirs too (`CachedAnalysis.encodingBase`).
+    /// `retained` holds what the analysis built, for the caller to free when it suits it.
+    func analysis(for snapshot: DocumentSnapshot, inputs requested: AnalysisInputs? = nil) throws(ProtocolError)
+        -> (diagnostics: [Diagnostic], generation: Int, encodingBase: Int?, retained: RetainedAnalysis?)
+    {
         let inputs = requested ?? currentInputs()
         let configuration = inputs.configuration
         let cached = state.withLock { $0.cache[snapshot.uri] }
         if let cached, cached.version == snapshot.version, cached.generation == inputs.generation, cached.configuration == configuration {
-            return cached.diagnostics
+            return (cached.diagnostics, cached.generation, cached.encodingBase, nil)
         }
         let text = snapshot.text
         let path = AnalyzeMethod.filePath(fromURI: snapshot.uri)
@@ -186,7 +197,7 @@ final class LanguageServer: Sendable {
             s.cache[snapshot.uri] = CachedAnalysis(version: snapshot.version, generation: inputs.generation, configuration: configuration,
                                                    diagnostics: result.diagnostics, comments: result.comments)
         }
-        return result.diagnostics
+        return (result.diagnostics, inputs.generation, nil, result.retained)
     }
 
     /// A file of the workspace that is not open (background indexing): no cache.
@@ -243,6 +254,10 @@ struct CachedAnalysis: Sendable {
     var configuration: LSPConfiguration
     var diagnostics: [Diagnostic]
     var comments: CommentMap?
+    /// For an analysis carried over comment-only edits: the version it was first made for. Its
+    /// diagnostics sit on the same lines and columns, and the text before each position is the
+    /// same, so their LSP encoding (in any position encoding) is that version's, byte for byte.
+    var encodingBase: Int? = nil
 }
 
 /// What the client may configure (`initializationOptions`, `workspace/didChangeConfiguration`
