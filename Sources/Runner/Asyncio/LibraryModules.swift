@@ -26,10 +26,16 @@ enum LibraryModules {
             vm.asyncState.warningSink.vm = vm
         }
         return AsyncTraceHelpers.make().merging(NativeAsyncioFunctions.make(runtime)) { a, _ in a }.merging([
-            "iscoroutinefunction": native("iscoroutinefunction") { _, a, _ in
+            "iscoroutinefunction": native("iscoroutinefunction") { vm, a, _ in
                 guard case .object(let o)? = a.first else { return .bool(false) }
                 if let f = o as? PyFunction { return .bool(f.code.flags.contains(.coroutine)) }
                 if let m = o as? PyBoundMethod, let f = m.function.asObject as? PyFunction { return .bool(f.code.flags.contains(.coroutine)) }
+                // The native coroutine functions: asyncio.sleep and Queue.put/get/join are
+                // `async def` in CPython.
+                if let b = o as? PyBuiltinFunction {
+                    if b.ownerName == nil { return .bool(b === vm.asyncState.runtime?.sleepFunction) }
+                    return .bool(b.ownerName == "Queue" && ["put", "get", "join"].contains(b.name))
+                }
                 return .bool(false)
             },
         ]) { a, _ in a }

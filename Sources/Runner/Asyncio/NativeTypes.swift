@@ -488,6 +488,13 @@ extension AsyncioRuntime {
 
 enum NativeAsyncioFunctions {
     static func make(_ rt: AsyncioRuntime) -> [String: Value] {
+        var d = table(rt)
+        rt.sleepFunction = d["sleep"]?.asObject as? PyBuiltinFunction
+        d["sleep"] = rt.sleepFunction.map { .object($0) } ?? d["sleep"]
+        return d
+    }
+
+    private static func table(_ rt: AsyncioRuntime) -> [String: Value] {
         [
             "Future": .object(rt.futureType),
             "Task": .object(rt.taskType),

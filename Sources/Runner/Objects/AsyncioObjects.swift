@@ -40,6 +40,8 @@ final class AsyncioRuntime {
     var liveTasks = 0
     /// Loops made in this run, for breaking reference cycles at the end.
     var loops: [NativeLoop] = []
+    /// `asyncio.sleep` itself (iscoroutinefunction is true for it).
+    var sleepFunction: PyBuiltinFunction?
     /// A finished `sleep` coroutine kept for reuse.
     var spareSleep: SleepCoroutine?
     /// The first deadlock or virtual-seconds stop of the run (asyncio.run ends with it after
