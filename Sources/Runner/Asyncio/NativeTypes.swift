@@ -412,8 +412,37 @@ extension AsyncioRuntime {
         ]).merging(["time": native("time", owner: "BaseEventLoop") { vm, _, _ in .float(vm.virtualTime) }]) { _, b in b }
     }
 
+    /// events.py `Handle._repr_info` (and TimerHandle's `when=`) with format_helpers'
+    /// `_format_callback_source`.
+    private static func handleRepr(_ vm: VM, _ h: NativeHandle) throws -> String {
+        var info = [h.cls.name]
+        if h.cancelled { info.append("cancelled") }
+        if let t = h as? NativeTimerHandle { info.append("when=\(try vm.repr(.float(t.when)))") }
+        if case .call(let fn, let args) = h.action {
+            var text: String
+            switch fn.asObject {
+            case let f as PyFunction:
+                text = f.qualname
+            case let m as PyBoundMethod:
+                text = (m.function.asObject as? PyFunction)?.qualname ?? (m.function.asObject as? PyBuiltinFunction)?.name ?? "method"
+            case let b as PyBuiltinFunction:
+                text = b.ownerName.map { "\($0).\(b.name)" } ?? b.name
+            default:
+                text = try vm.repr(fn)
+            }
+            text += "(" + (try args.map { try vm.repr($0) }.joined(separator: ", ")) + ")"
+            if let f = fn.asObject as? PyFunction { text += " at \(f.code.flags.contains(.library) ? "asyncio" : "main.py"):\(f.code.firstLine)" }
+            info.append(text)
+        }
+        return "<" + info.joined(separator: " ") + ">"
+    }
+
     private static func handleMethods() -> [String: Value] {
         methodTable("Handle", [
+            ("__repr__", { vm, a, _ in
+                guard let h = a.first?.asObject as? NativeHandle else { return .str("<Handle>") }
+                return .str(try handleRepr(vm, h))
+            }),
             ("cancel", { vm, a, _ in
                 guard let h = a.first?.asObject as? NativeHandle else { return .none }
                 h.cancel()
