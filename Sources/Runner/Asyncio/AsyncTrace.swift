@@ -6,7 +6,8 @@
 // Events are emitted at the points Trio's `Instrument` names: task spawned → `create`, first
 // step → `start`, before a later step → `resume`, after a step that yielded → `suspend` (with what
 // the task waits on), exit → `done`/`error`/`cancel`; plus `print`, `clock` (jumps of the virtual
-// clock) and `warning` (a coroutine never awaited). The Python asyncio calls `_asyncd.trace`.
+// clock) and `warning` (a coroutine never awaited). The native task step (NativeFutures.swift)
+// writes them.
 
 final class AsyncState {
     /// At most this many events are kept; later ones are counted in `droppedEvents` (bounded memory).
@@ -67,41 +68,10 @@ extension VM {
 }
 
 enum AsyncTraceHelpers {
-    /// `_asyncd` functions the Python asyncio uses for traces, the current task and executor jobs.
+    /// `_asyncd` functions the Python asyncio uses for executor jobs (the task step itself,
+    /// which writes the trace, is native: NativeFutures.swift).
     static func make() -> [String: Value] {
         [
-            // trace(kind, task, line_or_None, detail_or_None)
-            "trace": native("trace") { vm, a, _ in
-                guard a.count == 4, let kindName = (a[0].asObject as? PyStr)?.value,
-                      let kind = TraceEvent.Kind(rawValue: kindName),
-                      let task = (a[1].asObject as? PyStr)?.value else { return .none }
-                var line: Int?
-                if case .int(let l) = a[2] { line = l }
-                let detail = (a[3].asObject as? PyStr)?.value
-                vm.asyncState.emit(time: vm.virtualTime, task: task, kind: kind, line: line, detail: detail)
-                return .none
-            },
-            // The line of the program that is running now (where a task is created).
-            "caller_line": native("caller_line") { vm, _, _ in vm.programLine.map { .int($0) } ?? .none },
-            // Where a coroutine is suspended (or its def line if it has not started).
-            "coro_line": native("coro_line") { vm, a, _ in
-                guard case .object(let o)? = a.first, let g = o as? PyGenerator else { return .none }
-                return vm.suspendedLine(g).map { .int($0) } ?? .none
-            },
-            // The line of the program where an exception was raised (innermost frame of main.py).
-            "exc_line": native("exc_line") { _, a, _ in
-                guard case .object(let o)? = a.first, let e = o as? PyExceptionObject, let last = e.traceback.last else { return .none }
-                return .int(last.line)
-            },
-            // True for a coroutine of the program (not of the library: asyncio.run's shutdown steps).
-            "is_program": native("is_program") { _, a, _ in
-                guard case .object(let o)? = a.first, let g = o as? PyGenerator else { return .bool(true) }
-                return .bool(!g.frame.code.flags.contains(.library))
-            },
-            "set_current": native("set_current") { vm, a, _ in
-                vm.asyncState.currentTask = (a.first?.asObject as? PyStr)?.value ?? ""
-                return .none
-            },
             // An executor job starts: `time.sleep` inside adds to its own elapsed time, which
             // the clock shows only inside the job (the oracle reads `now + job_elapsed`).
             // Returns True when nested in another job.

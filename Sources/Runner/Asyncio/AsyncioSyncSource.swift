@@ -412,19 +412,30 @@ def run(main, *, debug=None):
         raise RuntimeError('asyncio.run() cannot be called from a running event loop')
     if not iscoroutine(main):
         raise ValueError(f"a coroutine was expected, got {main!r}")
-    # runners.py Runner: the new loop becomes the current one, and None afterwards.
+    # runners.py Runner: the new loop becomes the current one, and None afterwards. A deadlock
+    # or the virtual-seconds limit arrives as _LoopStop, so the clean-up runs as it does under
+    # the oracle (whose stop is an exception too) before the run ends with that outcome.
     loop = new_event_loop()
     set_event_loop(loop)
+    _asyncd.enter_run(_LoopStop)
     try:
-        task = loop.create_task(main)
-        return loop.run_until_complete(task)
-    finally:
         try:
-            _cancel_all_tasks(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
+            task = loop.create_task(main)
+            return loop.run_until_complete(task)
         finally:
-            set_event_loop(None)
-            loop.close()
+            try:
+                _cancel_all_tasks(loop)
+                loop.run_until_complete(loop.shutdown_asyncgens())
+                loop.run_until_complete(loop.shutdown_default_executor())
+            finally:
+                set_event_loop(None)
+                loop.close()
+    except _LoopStop:
+        _asyncd.loop_stop()
+    finally:
+        _asyncd.exit_run()
+
+class _LoopStop(BaseException):
+    pass
 """#
 }

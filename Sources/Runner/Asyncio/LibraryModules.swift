@@ -1,6 +1,7 @@
-// Modules written in Python (asyncio, heapq) and the native `_asyncd` helpers they use: the
-// virtual clock and the deadlock stop. Library code is compiled by the runner's own compiler,
-// run once per program on import, and hidden from tracebacks (the oracle lists main.py frames only).
+// Modules written in Python (asyncio, heapq) and the native `_asyncd` module under them: the
+// native asyncio core (Native*.swift) and the executor-job clock. Library code is compiled by the
+// runner's own compiler, run once per program on import, and hidden from tracebacks (the oracle
+// lists main.py frames only).
 import Analyzer
 
 enum LibraryModules {
@@ -25,21 +26,16 @@ enum LibraryModules {
             vm.asyncState.warningSink.vm = vm
         }
         return AsyncTraceHelpers.make().merging(NativeAsyncioFunctions.make(runtime)) { a, _ in a }.merging([
-            "time": native("time") { vm, _, _ in .float(vm.virtualTime) },
-            "set_time": native("set_time") { vm, a, _ in
-                guard let t = a.first.flatMap({ vm.floatValue($0) }) else { return .none }
-                if t > vm.virtualSecondsLimit { throw VMStop.limit(.virtualSeconds) }
-                if t > vm.virtualTime { vm.advanceClock(to: t, detail: "the loop waits for its next timer") }
-                return .none
-            },
-            "resolution": native("resolution") { vm, _, _ in .float(max(1e-9, vm.virtualTime.ulp)) },
-            "deadlock": native("deadlock") { _, a, _ in
-                throw VMStop.deadlock((a.first?.asObject as? PyStr)?.value ?? "the event loop would wait forever: no task can run and no timer is pending")
-            },
-            "iscoroutinefunction": native("iscoroutinefunction") { _, a, _ in
+            "iscoroutinefunction": native("iscoroutinefunction") { vm, a, _ in
                 guard case .object(let o)? = a.first else { return .bool(false) }
                 if let f = o as? PyFunction { return .bool(f.code.flags.contains(.coroutine)) }
                 if let m = o as? PyBoundMethod, let f = m.function.asObject as? PyFunction { return .bool(f.code.flags.contains(.coroutine)) }
+                // The native coroutine functions: asyncio.sleep and Queue.put/get/join are
+                // `async def` in CPython.
+                if let b = o as? PyBuiltinFunction {
+                    if b.ownerName == nil { return .bool(b === vm.asyncState.runtime?.sleepFunction) }
+                    return .bool(b.ownerName == "Queue" && ["put", "get", "join"].contains(b.name))
+                }
                 return .bool(false)
             },
         ]) { a, _ in a }

@@ -43,8 +43,17 @@ extension NativeFuture {
         return true
     }
 
-    /// `cancel(msg)` as the object's class defines it.
+    /// `cancel(msg)` as the object's class defines it. Cancelling a task cancels what it awaits,
+    /// recursively; CPython's C recursion limit stops a long chain of nested cancels with a
+    /// RecursionError (the requests already counted stay counted; at 1,487 levels when called
+    /// from a task under asyncio.run, fewer from deeper C stacks), and so does this, at 1,487,
+    /// which also keeps a chain of a million tasks from exhausting the Swift stack.
     func cancel(_ rt: AsyncioRuntime, _ vm: VM, msg: Value) throws -> Bool {
+        rt.cancelDepth += 1
+        defer { rt.cancelDepth -= 1 }
+        if rt.cancelDepth > 1486 {
+            throw vm.error(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
+        }
         if let t = self as? NativeTask { return try t.taskCancel(rt, vm, msg: msg) }
         if let g = self as? NativeGatheringFuture {
             if g.isDone { return false }
@@ -170,7 +179,15 @@ extension NativeTask {
         var info: [String] = [state == .pending && numCancelsRequested > 0 ? "cancelling" : stateName]
         info.append("name='\(name)'")
         info.append("coro=<\(coroDescription)>")
-        if let w = futWaiter { info.append("wait_for=\(try w.futureRepr(vm))") }
+        if let w = futWaiter {
+            // A task's repr shows what it awaits, recursively: bounded like Python's recursion.
+            guard let rt = vm.asyncState.runtime, rt.cancelDepth < 990 else {
+                throw vm.error(BuiltinTypes.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+            }
+            rt.cancelDepth += 1
+            defer { rt.cancelDepth -= 1 }
+            info.append("wait_for=\(try w.futureRepr(vm))")
+        }
         info.append(contentsOf: try resultInfo(vm))
         if let cb = callbacksInfo(vm) { info.append(cb) }
         return "<\(cls.name) \(info.joined(separator: " "))>"

@@ -109,10 +109,10 @@ extension NativeLoop {
         }
         if ready.isEmpty && !stopping {
             guard let first = scheduled.first else {
-                throw VMStop.deadlock(deadlockReport(rt, vm))
+                throw rt.loopStop(.deadlock(deadlockReport(rt, vm)), vm)
             }
             let when = first.when
-            if when > vm.virtualSecondsLimit { throw VMStop.limit(.virtualSeconds) }
+            if when > vm.virtualSecondsLimit { throw rt.loopStop(.limit(.virtualSeconds), vm) }
             if when > vm.virtualTime { vm.advanceClock(to: when, detail: "the loop waits for its next timer") }
         }
         let endTime = vm.virtualTime + max(1e-9, vm.virtualTime.ulp)
@@ -222,5 +222,17 @@ extension NativeHandle {
         if let t = self as? NativeTimerHandle, let loop = t.loop { loop.timerHandleCancelled(t) }
         cancelled = true
         action = .none
+    }
+}
+
+extension AsyncioRuntime {
+    /// The loop would wait forever or pass the virtual-seconds limit. Inside asyncio.run the
+    /// oracle's stop is an exception that asyncio.run's clean-up sees (pending tasks are
+    /// cancelled and run their except/finally blocks, async generators are closed) before the
+    /// run ends with the first stop's outcome; elsewhere the run ends at once.
+    func loopStop(_ stop: VMStop, _ vm: VM) -> Error {
+        if pendingStop == nil { pendingStop = stop }
+        guard asyncioRunDepth > 0, let cls = loopStopType else { return pendingStop ?? stop }
+        return PyError(exception: vm.makeException(cls, args: []))
     }
 }

@@ -119,7 +119,15 @@ private func property(_ owner: String, _ name: String, get: @escaping NativeFunc
     .object(PyProperty(fget: native(name, owner: owner, get), fset: set.map { native(name, owner: owner, $0) } ?? .none, fdel: .none))
 }
 
+/// `Future[str]`, `Queue[int]`, `Task[None]` in annotations (evaluated at def time): a generic alias.
+private let classGetItem = native("__class_getitem__") { vm, a, _ in
+    guard a.count == 2, let t = a[0].asObject as? PyType else { throw vm.error(BuiltinTypes.typeError, "__class_getitem__ expects a class and an argument") }
+    return .object(GenericAlias(origin: t, args: a[1]))
+}
+
 private func makeClass(_ name: String, module: String, base: PyType, _ dict: [String: Value]) -> PyType {
+    var dict = dict
+    if base === BuiltinTypes.object { dict["__class_getitem__"] = classGetItem }
     let t = PyType(name: name, module: module, bases: [base], dict: dict, layout: .object, isBuiltin: false)
     t.mro = [t] + base.mro
     t.definitionOrder = dict.keys.sorted()
@@ -154,8 +162,16 @@ extension AsyncioRuntime {
         let queue = makeClass("Queue", module: "asyncio.queues", base: BuiltinTypes.object, queueMethods())
         let pq = makeClass("PriorityQueue", module: "asyncio.queues", base: queue, [:])
         let lq = makeClass("LifoQueue", module: "asyncio.queues", base: queue, [:])
+        var coroutineMethods = methodTable("coroutine", NativeAsyncioTypes.awaitableMethods(isCoroutine: true))
+        coroutineMethods["__repr__"] = native("__repr__", owner: "coroutine") { vm, a, _ in
+            guard let c = a.first?.asObject as? NativeCoroutine else { return .str("<coroutine object>") }
+            return .str("<coroutine object \(c.qualname) at \(vm.address(c))>")
+        }
+        let coroutine = PyType(name: "coroutine", module: "builtins", bases: [BuiltinTypes.object], dict: coroutineMethods, layout: .object, isBuiltin: false)
+        coroutine.mro = [coroutine, BuiltinTypes.object]
+        coroutine.refreshSpecialFlags()
         return AsyncioRuntime(futureType: future, taskType: task, gatheringType: gathering, loopType: loop, handleType: handle,
-                              timerHandleType: timer, queueType: queue, priorityQueueType: pq, lifoQueueType: lq)
+                              timerHandleType: timer, queueType: queue, priorityQueueType: pq, lifoQueueType: lq, coroutineType: coroutine)
     }
 
     // MARK: Future
@@ -396,8 +412,37 @@ extension AsyncioRuntime {
         ]).merging(["time": native("time", owner: "BaseEventLoop") { vm, _, _ in .float(vm.virtualTime) }]) { _, b in b }
     }
 
+    /// events.py `Handle._repr_info` (and TimerHandle's `when=`) with format_helpers'
+    /// `_format_callback_source`.
+    private static func handleRepr(_ vm: VM, _ h: NativeHandle) throws -> String {
+        var info = [h.cls.name]
+        if h.cancelled { info.append("cancelled") }
+        if let t = h as? NativeTimerHandle { info.append("when=\(try vm.repr(.float(t.when)))") }
+        if case .call(let fn, let args) = h.action {
+            var text: String
+            switch fn.asObject {
+            case let f as PyFunction:
+                text = f.qualname
+            case let m as PyBoundMethod:
+                text = (m.function.asObject as? PyFunction)?.qualname ?? (m.function.asObject as? PyBuiltinFunction)?.name ?? "method"
+            case let b as PyBuiltinFunction:
+                text = b.ownerName.map { "\($0).\(b.name)" } ?? b.name
+            default:
+                text = try vm.repr(fn)
+            }
+            text += "(" + (try args.map { try vm.repr($0) }.joined(separator: ", ")) + ")"
+            if let f = fn.asObject as? PyFunction { text += " at \(f.code.flags.contains(.library) ? "asyncio" : "main.py"):\(f.code.firstLine)" }
+            info.append(text)
+        }
+        return "<" + info.joined(separator: " ") + ">"
+    }
+
     private static func handleMethods() -> [String: Value] {
         methodTable("Handle", [
+            ("__repr__", { vm, a, _ in
+                guard let h = a.first?.asObject as? NativeHandle else { return .str("<Handle>") }
+                return .str(try handleRepr(vm, h))
+            }),
             ("cancel", { vm, a, _ in
                 guard let h = a.first?.asObject as? NativeHandle else { return .none }
                 h.cancel()
@@ -472,6 +517,13 @@ extension AsyncioRuntime {
 
 enum NativeAsyncioFunctions {
     static func make(_ rt: AsyncioRuntime) -> [String: Value] {
+        var d = table(rt)
+        rt.sleepFunction = d["sleep"]?.asObject as? PyBuiltinFunction
+        d["sleep"] = rt.sleepFunction.map { .object($0) } ?? d["sleep"]
+        return d
+    }
+
+    private static func table(_ rt: AsyncioRuntime) -> [String: Value] {
         [
             "Future": .object(rt.futureType),
             "Task": .object(rt.taskType),
@@ -493,6 +545,23 @@ enum NativeAsyncioFunctions {
                 rt.loopClass = a[4]
                 rt.wrapAwaitable = a[5]
                 return .none
+            },
+            // asyncio.run's bracket: enter_run(_LoopStop) / exit_run(); loop_stop() ends the run
+            // with the first deadlock or limit the loop met.
+            "enter_run": native("enter_run") { vm, a, _ in
+                let rt = try vm.asyncioRuntime()
+                if let t = a.first?.asObject as? PyType { rt.loopStopType = t }
+                rt.asyncioRunDepth += 1
+                return .none
+            },
+            "exit_run": native("exit_run") { vm, _, _ in
+                let rt = try vm.asyncioRuntime()
+                rt.asyncioRunDepth = max(0, rt.asyncioRunDepth - 1)
+                return .none
+            },
+            "loop_stop": native("loop_stop") { vm, _, _ in
+                let rt = try vm.asyncioRuntime()
+                throw rt.pendingStop ?? VMStop.deadlock("the event loop would wait forever: no task can run and no timer is pending")
             },
             "sleep": native("sleep") { vm, a, kw in
                 try checkKwargs(vm, kw, "sleep", ["delay", "result"])

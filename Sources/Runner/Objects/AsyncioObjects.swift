@@ -19,6 +19,7 @@ final class AsyncioRuntime {
     let queueType: PyType
     let priorityQueueType: PyType
     let lifoQueueType: PyType
+    let coroutineType: PyType
     /// Set by the Python half (`_asyncd.setup`) once it has defined them.
     var cancelledError: PyType = BuiltinTypes.baseException
     var invalidStateError: PyType = BuiltinTypes.exception
@@ -39,11 +40,21 @@ final class AsyncioRuntime {
     var liveTasks = 0
     /// Loops made in this run, for breaking reference cycles at the end.
     var loops: [NativeLoop] = []
+    /// `asyncio.sleep` itself (iscoroutinefunction is true for it).
+    var sleepFunction: PyBuiltinFunction?
     /// A finished `sleep` coroutine kept for reuse.
     var spareSleep: SleepCoroutine?
+    /// The first deadlock or virtual-seconds stop of the run (asyncio.run ends with it after
+    /// its clean-up), the exception class that carries it through the clean-up, and how many
+    /// asyncio.run calls are in progress.
+    var pendingStop: VMStop?
+    var loopStopType: PyType?
+    var asyncioRunDepth = 0
+    /// Nested `cancel` calls (a task cancels what it awaits) or task reprs in progress.
+    var cancelDepth = 0
 
     init(futureType: PyType, taskType: PyType, gatheringType: PyType, loopType: PyType, handleType: PyType,
-         timerHandleType: PyType, queueType: PyType, priorityQueueType: PyType, lifoQueueType: PyType) {
+         timerHandleType: PyType, queueType: PyType, priorityQueueType: PyType, lifoQueueType: PyType, coroutineType: PyType) {
         self.futureType = futureType
         self.taskType = taskType
         self.gatheringType = gatheringType
@@ -53,6 +64,7 @@ final class AsyncioRuntime {
         self.queueType = queueType
         self.priorityQueueType = priorityQueueType
         self.lifoQueueType = lifoQueueType
+        self.coroutineType = coroutineType
     }
 
     func register(_ task: NativeTask) {
@@ -314,12 +326,15 @@ class NativeCoroutine: NativeAwaitable {
     /// Where the never-awaited warning goes (shared per run: a weak reference per coroutine
     /// would cost a side-table update on every `sleep(0)`).
     let sink: WarningSink
-    override var pyType: PyType { NativeAsyncioTypes.coroutine }
+    /// The run's `coroutine` class (its `__repr__` names the coroutine, as CPython's does).
+    let type: PyType
+    override var pyType: PyType { type }
 
     init(vm: VM, qualname: String) {
         self.qualname = qualname
         self.createdLine = vm.frames.last?.line ?? 0
         self.sink = vm.asyncState.warningSink
+        self.type = vm.asyncState.runtime?.coroutineType ?? NativeAsyncioTypes.coroutine
         super.init()
     }
 
