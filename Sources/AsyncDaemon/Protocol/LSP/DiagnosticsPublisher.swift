@@ -5,12 +5,14 @@ import Synchronization
 /// Server-sent `textDocument/publishDiagnostics` (LSP 3.17 §PublishDiagnostics), debounced.
 ///
 /// The read loop hands over the documents changed by each read from the input
-/// (`LanguageServer.flushChanges`), so changes that arrive together cost one analysis. Each
-/// hand-over bumps the document's ticket and schedules an analysis `debounceMilliseconds` later
-/// (0 unless configured: at once); when it runs, only the newest ticket analyses, so a burst of
-/// keystrokes within the debounce costs one analysis too. Analyses run one at a time on a serial queue, on a
-/// snapshot; the result is sent only while the document is still at the analysed version
-/// (`DocumentStore.ifCurrent`), so diagnostics are never published for a stale version.
+/// (`LanguageServer.flushChanges`), so changes that arrive together cost one analysis. Without a
+/// configured debounce the reader analyses and publishes them itself (`publishNow`); with one,
+/// each hand-over bumps the document's ticket and schedules an analysis `debounceMilliseconds`
+/// later on a serial queue, and only the newest ticket analyses, so a burst of keystrokes within
+/// the debounce costs one analysis too (re-publishing after a configuration change or indexing
+/// also goes through the queue). Analyses work on a snapshot; the result is sent only while the
+/// document is still at the analysed version (`DocumentStore.ifCurrent`), so diagnostics are
+/// never published for a stale version, and not again when they equal what was last sent for it.
 ///
 /// params sent: `{"uri", "version", "diagnostics": [Diagnostic]}`.
 final class DiagnosticsPublisher: Sendable {
