@@ -13,5 +13,7 @@ if [ ! -x .venv-bench/bin/ruff ]; then
     .venv-bench/bin/pip install -q ruff
 fi
 .venv-bench/bin/ruff --version
+swift build -c release --product asyncd >/dev/null
 swift build -c release --product Benchmarks >/dev/null
-.build/release/Benchmarks analyzer-check "$DIR" --ruff .venv-bench/bin/ruff --runs "$RUNS"
+uptime
+.build/release/Benchmarks analyzer-check "$DIR" --ruff .venv-bench/bin/ruff --asyncd .build/release/asyncd --runs "$RUNS"

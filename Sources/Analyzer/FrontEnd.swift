@@ -59,7 +59,7 @@ public enum PythonFrontEnd {
             let start = SourceLocation(line: 1, column: 0, offset: 0)
             diagnostics.insert(parser.makeDiagnostic(message, SourceRange(at: start)), at: 0)
         }
-        return ParseResult(module: module, diagnostics: diagnostics, comments: lexed.commentRanges)
+        return ParseResult(module: module, diagnostics: diagnostics, comments: parser.comments)
     }
 
     /// The AST in the exact one-line format of CPython's `ast.dump(tree, include_attributes=True)`.

@@ -227,12 +227,12 @@ extension Linter {
         let parsed = try PythonFrontEnd.parse(source)
         var imported: [String: ModuleSummary] = [:]
         if let path {
-            var folders: [String: [(name: String, summary: ModuleSummary)]] = [:]
-            for (modulePath, summary) in knownModules {
+            let folders = Workspace.Folders(knownModules.map { modulePath, summary in
                 let (folder, module) = Workspace.split(Workspace.normalized(modulePath))
-                folders[folder, default: []].append((module, summary))
-            }
-            imported = Workspace.importNames(for: path, module: parsed.module, folders: folders)
+                return (folder, module, summary)
+            })
+            imported = Workspace.importNames(location: Workspace.split(Workspace.normalized(path)),
+                                             module: parsed.module, folders: folders)
         }
         var context: RuleContext?
         let diagnostics = check(parsed: parsed, source: source, path: path, selection: selection, importedModules: imported,

@@ -6,7 +6,7 @@ import Runner
 /// - `runner-run --dis FILE`: print the bytecode FILE compiles to.
 /// - `runner-run [--steps N] FILE`: run FILE in the sandbox and print the result as JSON (the
 ///   fields the differential tests compare), for debugging and `bench/runner-compare.sh`.
-/// - `runner [--python CMD]`: time fib(25), a 10**6 sum loop, 10**5 strings and a dict word
+/// - `runner [--runs N] [--cpu] [--only NAME]` (PYTHON=CMD picks the interpreter): time fib(25), a 10**6 sum loop, 10**5 strings and a dict word
 ///   count on the runner and on CPython 3.12 in the same run.
 enum RunnerBench {
     static func main(_ args: [String]) -> Int32 {
@@ -81,22 +81,37 @@ enum RunnerBench {
         """),
     ]
 
+    /// Options: `--runs N` (best of N, default 3); `--cpu` times CPU seconds of the process on
+    /// both sides (`CLOCK_PROCESS_CPUTIME_ID`, `time.process_time()`) instead of wall time, which
+    /// other engineers' builds on the shared machine disturb less; `--only NAME` one program.
     static func bench(_ args: [String]) -> Int32 {
-        let runs = 3
+        var runs = 3
+        var cpu = false
+        var only: String?
+        var rest = args[...]
+        while let a = rest.popFirst() {
+            switch a {
+            case "--runs": runs = max(1, Int(rest.popFirst() ?? "") ?? 3)
+            case "--cpu": cpu = true
+            case "--only": only = rest.popFirst()
+            default: print("usage: Benchmarks runner [--runs N] [--cpu] [--only NAME]"); return 2
+            }
+        }
         let python = ProcessInfo.processInfo.environment["PYTHON"] ?? "python3"
-        print("| benchmark | asyncd (best of \(runs)) | CPython 3.12 (best of \(runs)) | ratio |")
+        let clock = cpu ? "CPU" : "wall"
+        print("| benchmark | asyncd (\(clock), best of \(runs)) | CPython 3.12 (\(clock), best of \(runs)) | ratio |")
         print("|---|---|---|---|")
-        for (name, source) in programs {
+        for (name, source) in programs where only == nil || name.hasPrefix(only ?? "") {
             var best = Double.infinity
             var output = ""
             for _ in 0..<runs {
-                let start = DispatchTime.now().uptimeNanoseconds
+                let start = cpu ? processCPUSeconds() : Double(DispatchTime.now().uptimeNanoseconds) / 1e9
                 let r = try? SnippetRunner.run(source: source, limits: RunLimits(steps: 1_000_000_000, wallMilliseconds: 60_000))
-                let t = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                let t = (cpu ? processCPUSeconds() : Double(DispatchTime.now().uptimeNanoseconds) / 1e9) - start
                 output = r.map { $0.outcome == .completed ? $0.stdout : "\($0.outcome) \($0.limit?.rawValue ?? "")" } ?? "error"
                 best = min(best, t)
             }
-            let cpython = timeCPython(python, source, runs: runs)
+            let cpython = timeCPython(python, source, runs: runs, cpu: cpu)
             let ratio = cpython > 0 ? String(format: "%.2fx", best / cpython) : "n/a"
             print("| \(name) | \(String(format: "%.3f s", best)) | \(String(format: "%.3f s", cpython)) | \(ratio) |  <!-- \(output.trimmingCharacters(in: .whitespacesAndNewlines)) -->")
         }
@@ -104,17 +119,24 @@ enum RunnerBench {
     }
 
     /// CPython's time for the same program, measured inside the interpreter (startup excluded).
-    static func timeCPython(_ python: String, _ source: String, runs: Int) -> Double {
+    static func processCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    static func timeCPython(_ python: String, _ source: String, runs: Int, cpu: Bool = false) -> Double {
+        let clock = cpu ? "time.process_time" : "time.perf_counter"
         let wrapper = """
         import time, io, contextlib
         src = open(0).read()
         best = float("inf")
         for _ in range(\(runs)):
             buf = io.StringIO()
-            t = time.perf_counter()
+            t = \(clock)()
             with contextlib.redirect_stdout(buf):
                 exec(compile(src, "main.py", "exec"), {"__name__": "__main__"})
-            best = min(best, time.perf_counter() - t)
+            best = min(best, \(clock)() - t)
         print(best)
         """
         let p = Process()

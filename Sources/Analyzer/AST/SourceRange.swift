@@ -5,18 +5,42 @@
 /// `offset` is the 0-based UTF-8 byte offset from the start of the buffer, which fixes and
 /// position conversions (UTF-16/UTF-32 columns for the LSP) use to reach the text itself.
 public struct SourceLocation: Hashable, Sendable, Comparable {
-    public var line: Int
-    public var column: Int
-    public var offset: Int
+    // Kept in 32 bits (a source file is far below 2 GiB; larger values saturate): every syntax
+    // tree node holds two locations, and this halves their size, which is most of a node's.
+    private var line32: Int32
+    private var column32: Int32
+    private var offset32: Int32
+
+    public var line: Int {
+        get { Int(line32) }
+        set { line32 = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(column32) }
+        set { column32 = Int32(clamping: newValue) }
+    }
+
+    public var offset: Int {
+        get { Int(offset32) }
+        set { offset32 = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int, offset: Int) {
-        self.line = line
-        self.column = column
-        self.offset = offset
+        self.line32 = Int32(clamping: line)
+        self.column32 = Int32(clamping: column)
+        self.offset32 = Int32(clamping: offset)
+    }
+
+    /// For the tokenizer's and parser's 32-bit positions, without a round trip through `Int`.
+    @inline(__always) init(line32: Int32, column32: Int32, offset32: Int32) {
+        self.line32 = line32
+        self.column32 = column32
+        self.offset32 = offset32
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        lhs.offset < rhs.offset
+        lhs.offset32 < rhs.offset32
     }
 }
 

@@ -112,7 +112,9 @@ public struct Lexer {
     private init(_ src: UnsafeBufferPointer<UInt8>) {
         self.src = src
         self.n = src.count
-        tokens.reserveCapacity(src.count / 4 + 16)
+        // Python runs at about 0.18 tokens per byte (0.26 at the 90th percentile of the
+        // stdlib, comments and NL not counted): a third avoids regrowing (copying) the array.
+        tokens.reserveCapacity(src.count / 3 + 64)
         if n >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
             pos = 3
             lineStarts[1] = 3

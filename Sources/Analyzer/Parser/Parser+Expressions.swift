@@ -18,7 +18,7 @@ extension Parser {
         let start = here
         let first = try parseStarExpression()
         guard kind == .comma else { return first }
-        var elts = [first]
+        var elts = Parser.list(first)
         while accept(.comma) {
             if !startsExpression(kind) { break }
             elts.append(try parseStarExpression())
@@ -53,7 +53,7 @@ extension Parser {
         let start = here
         let first = try parseExpression()
         guard kind == .comma else { return first }
-        var elts = [first]
+        var elts = Parser.list(first)
         while accept(.comma) {
             if !startsExpression(kind) || kind == .star { break }
             elts.append(try parseExpression())
@@ -81,6 +81,11 @@ extension Parser {
     mutating func parseExpression() throws(ParseError) -> Expr {
         try enter()
         defer { leave() }
+        // The commonest expression is a lone name or constant before a `,`, `)`, `=`, ...: no
+        // level between here and `atom` can consume that next token (no operator, trailer,
+        // `if`, `:=`), so go straight to the atom instead of through ten levels that would
+        // each return it unchanged.
+        if isSimpleAtom(kind) && endsLoneAtom(peekKind()) { return try parseAtom() }
         if kind == .kwLambda { return try parseLambda() }
         let start = here
         let body = try parseDisjunction()
@@ -96,12 +101,29 @@ extension Parser {
         return Expr(.ifExp(test: test, body: body, orelse: orelse), range(from: start))
     }
 
+    /// An atom of one token that `parseAtom` turns into a node on its own (strings are left
+    /// out: adjacent ones concatenate).
+    @inline(__always) func isSimpleAtom(_ k: TokenKind) -> Bool {
+        switch k {
+        case .name, .number, .kwNone, .kwTrue, .kwFalse, .ellipsis: return true
+        default: return false
+        }
+    }
+
+    /// Tokens that no expression level continues with, so an atom before one is the whole expression.
+    @inline(__always) func endsLoneAtom(_ k: TokenKind) -> Bool {
+        switch k {
+        case .comma, .rpar, .rsqb, .rbrace, .colon, .equal, .newline, .semi: return true
+        default: return false
+        }
+    }
+
     /// `disjunction`: conjunction ('or' conjunction)+.
     mutating func parseDisjunction() throws(ParseError) -> Expr {
         let start = here
         let first = try parseConjunction()
         guard kind == .kwOr else { return first }
-        var values = [first]
+        var values = Parser.list(first)
         while accept(.kwOr) { values.append(try parseConjunction()) }
         return Expr(.boolOp(op: .or, values: values), range(from: start))
     }
@@ -111,7 +133,7 @@ extension Parser {
         let start = here
         let first = try parseInversion()
         guard kind == .kwAnd else { return first }
-        var values = [first]
+        var values = Parser.list(first)
         while accept(.kwAnd) { values.append(try parseInversion()) }
         return Expr(.boolOp(op: .and, values: values), range(from: start))
     }
@@ -297,7 +319,7 @@ extension Parser {
             if case .starred = first.kind { return Expr(.tuple(elts: [first], ctx: .load), range(from: start)) }
             return first
         }
-        var elts = [first]
+        var elts = Parser.list(first)
         while accept(.comma) {
             if kind == .rsqb { break }
             elementStart = p
@@ -393,7 +415,7 @@ extension Parser {
             return first
         }
         guard kind == .comma else { throw closingError(")") }
-        var elts = [first]
+        var elts = Parser.list(first)
         while accept(.comma) {
             if kind == .rpar { break }
             elementStart = p
@@ -478,7 +500,7 @@ extension Parser {
             try expectClosing(.rsqb, "]", suggestComma: false)
             return Expr(.listComp(elt: first, generators: generators), range(from: start))
         }
-        var elts = [first]
+        var elts = Parser.list(first)
         while accept(.comma) {
             if kind == .rsqb { break }
             elementStart = p
@@ -524,7 +546,7 @@ extension Parser {
                     try expectClosing(.rbrace, "}", suggestComma: false)
                     return Expr(.setComp(elt: first, generators: generators), range(from: start))
                 }
-                var elts = [first]
+                var elts = Parser.list(first)
                 while accept(.comma) {
                     if kind == .rbrace { break }
                     elementStart = p
@@ -589,7 +611,7 @@ extension Parser {
         let first = try one()
         var e = first
         if kind == .comma {
-            var elts = [first]
+            var elts = Parser.list(first)
             while accept(.comma) {
                 if !startsExpression(kind) { break }
                 elts.append(try one())
@@ -646,7 +668,7 @@ extension Parser {
                 if sawKeywordUnpacking {
                     throw error("iterable argument unpacking follows keyword argument unpacking", range(from: argStart))
                 }
-                args.append(Expr(.starred(value: value, ctx: .load), range(from: argStart)))
+                Parser.append(Expr(.starred(value: value, ctx: .load), range(from: argStart)), to: &args)
             } else if kind == .doubleStar {
                 advance()
                 elementStart = p
@@ -683,7 +705,7 @@ extension Parser {
                     positionalAfterKeyword = sawKeywordUnpacking ? "positional argument follows keyword argument unpacking"
                                                                  : "positional argument follows keyword argument"
                 }
-                args.append(e)
+                Parser.append(e, to: &args)
             }
             if !accept(.comma) { break }
         }
@@ -758,6 +780,21 @@ extension Parser {
 }
 
 extension Parser {
+    /// A list of `first` and, most likely, more: room for four from the start, so that short
+    /// lists (the commonest) are allocated once instead of growing 1 → 2 → 4.
+    @inline(__always) static func list<T>(_ first: T) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(4)
+        result.append(first)
+        return result
+    }
+
+    /// Appends, making room for four on the first append (see `list`).
+    @inline(__always) static func append<T>(_ element: T, to list: inout [T]) {
+        if list.capacity == 0 { list.reserveCapacity(4) }
+        list.append(element)
+    }
+
     /// Whether the next tokens start a comprehension clause: `for`, or `async for`.
     var atComprehensionClause: Bool {
         kind == .kwFor || (kind == .kwAsync && peekKind() == .kwFor)

@@ -108,7 +108,7 @@ extension Parser {
         let first: Expr = kind == .kwYield ? try parseYieldExpression() : try parseStarExpressions()
         switch kind {
         case .equal:
-            var items = [first]
+            var items = Parser.list(first)
             while accept(.equal) {
                 items.append(kind == .kwYield ? try parseYieldExpression() : try parseStarExpressions())
             }
@@ -277,6 +277,8 @@ extension Parser {
             advance()
             blockLines.append(tok.line)
             defer { blockLines.removeLast() }
+            // Room for a few statements at once: bodies grow one statement at a time.
+            body.reserveCapacity(4)
             while kind != .dedent && kind != .endMarker {
                 let before = p
                 parseStatementRecovering(into: &body)

@@ -29,7 +29,7 @@ extension Parser {
                 } else {
                     var text: [UInt32] = []
                     try decodeStr(bodyStart, bodyEnd, raw: t.flags.contains(.raw), into: &text, token: t)
-                    strValue.append(contentsOf: text)
+                    if strValue.isEmpty { strValue = text } else { strValue.append(contentsOf: text) }
                     pieces.append(.text(text, tokenRange(t)))
                 }
             } else {
@@ -249,81 +249,107 @@ extension Parser {
 
     /// Decodes a str literal body (or an f-string middle, where `{{`/`}}` stand for one brace).
     func decodeStr(_ s: Int, _ e: Int, raw: Bool, into out: inout [UInt32], token: Token, fstring: Bool = false) throws(ParseError) {
-        out.reserveCapacity(e - s)
-        var i = s
-        while i < e {
-            let c = src[i]
-            if fstring && (c == 123 || c == 125) && i + 1 < e && src[i + 1] == c {
-                out.append(UInt32(c))
-                i += 2
-                continue
+        // Every input byte gives at most one scalar (escapes and CRLF give one for several), so
+        // the scalars are written straight into storage of that size: no per-scalar append.
+        var failure: ParseError? = nil
+        let decoded = [UInt32](unsafeUninitializedCapacity: max(0, e - s)) { buffer, count in
+            failure = decodeStrBody(s, e, raw: raw, fstring: fstring, token: token, into: buffer, count: &count)
+        }
+        if let failure { throw failure }
+        if out.isEmpty { out = decoded } else { out.append(contentsOf: decoded) }
+    }
+
+    private func decodeStrBody(_ s: Int, _ e: Int, raw: Bool, fstring: Bool, token: Token,
+                               into buffer: UnsafeMutableBufferPointer<UInt32>, count: inout Int) -> ParseError? {
+        src.withUnsafeBufferPointer { bytes -> ParseError? in
+            var n = 0
+            defer { count = n }
+            @inline(__always) func put(_ v: UInt32) {
+                if n < buffer.count { buffer[n] = v; n += 1 }
             }
-            if c == 13 {
-                out.append(10)
-                i += (i + 1 < e && src[i + 1] == 10) ? 2 : 1
-                continue
-            }
-            if c != 92 || raw {
-                if c < 0x80 { out.append(UInt32(c)); i += 1 } else {
-                    let (scalar, len) = decodeScalar(i, e)
-                    out.append(scalar)
-                    i += len
+            var i = max(0, s)
+            let e = min(e, bytes.count)
+            while i < e {
+                let c = bytes[i]
+                // The common case first: a plain ASCII character stands for itself.
+                if c < 0x80 && c != 92 && c != 13 && c != 123 && c != 125 {
+                    put(UInt32(c))
+                    i += 1
+                    continue
                 }
-                continue
-            }
-            // Backslash escape.
-            guard i + 1 < e else { out.append(92); i += 1; continue }
-            let d = src[i + 1]
-            i += 2
-            switch d {
-            case 10: continue
-            case 13: if i < e && src[i] == 10 { i += 1 }; continue
-            case 92: out.append(92)
-            case 39: out.append(39)
-            case 34: out.append(34)
-            case 97: out.append(7)
-            case 98: out.append(8)
-            case 102: out.append(12)
-            case 110: out.append(10)
-            case 114: out.append(13)
-            case 116: out.append(9)
-            case 118: out.append(11)
-            case 48...55:
-                var v = UInt32(d - 48)
-                var k = 0
-                while k < 2 && i < e && src[i] >= 48 && src[i] <= 55 { v = v * 8 + UInt32(src[i] - 48); i += 1; k += 1 }
-                out.append(v)
-            case 120, 117, 85:
-                let count = d == 120 ? 2 : d == 117 ? 4 : 8
-                var v: UInt32 = 0
-                for k in 0..<count {
-                    guard i + k < e, let h = hexValue(src[i + k]) else {
-                        let kindName = d == 120 ? "\\xXX" : d == 117 ? "\\uXXXX" : "\\UXXXXXXXX"
-                        throw error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(i - 2 - s)-\(i - 1 + k - s): truncated \(kindName) escape", tokenRange(token))
+                if fstring && (c == 123 || c == 125) && i + 1 < e && bytes[i + 1] == c {
+                    put(UInt32(c))
+                    i += 2
+                    continue
+                }
+                if c == 13 {
+                    put(10)
+                    i += (i + 1 < e && bytes[i + 1] == 10) ? 2 : 1
+                    continue
+                }
+                if c != 92 || raw {
+                    if c < 0x80 { put(UInt32(c)); i += 1 } else {
+                        let (scalar, len) = decodeScalar(i, e)
+                        put(scalar)
+                        i += len
                     }
-                    v = (v << 4) | h
+                    continue
                 }
-                i += count
-                if v > 0x10FFFF {
-                    throw error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(i - count - 2 - s)-\(i - 1 - s): illegal Unicode character", tokenRange(token))
+                // Backslash escape.
+                guard i + 1 < e else { put(92); i += 1; continue }
+                let d = bytes[i + 1]
+                i += 2
+                switch d {
+                case 10: continue
+                case 13: if i < e && bytes[i] == 10 { i += 1 }; continue
+                case 92: put(92)
+                case 39: put(39)
+                case 34: put(34)
+                case 97: put(7)
+                case 98: put(8)
+                case 102: put(12)
+                case 110: put(10)
+                case 114: put(13)
+                case 116: put(9)
+                case 118: put(11)
+                case 48...55:
+                    var v = UInt32(d - 48)
+                    var k = 0
+                    while k < 2 && i < e && bytes[i] >= 48 && bytes[i] <= 55 { v = v * 8 + UInt32(bytes[i] - 48); i += 1; k += 1 }
+                    put(v)
+                case 120, 117, 85:
+                    let count = d == 120 ? 2 : d == 117 ? 4 : 8
+                    var v: UInt32 = 0
+                    for k in 0..<count {
+                        guard i + k < e, let h = hexValue(bytes[i + k]) else {
+                            let kindName = d == 120 ? "\\xXX" : d == 117 ? "\\uXXXX" : "\\UXXXXXXXX"
+                            return error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(i - 2 - s)-\(i - 1 + k - s): truncated \(kindName) escape", tokenRange(token))
+                        }
+                        v = (v << 4) | h
+                    }
+                    i += count
+                    if v > 0x10FFFF {
+                        return error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(i - count - 2 - s)-\(i - 1 - s): illegal Unicode character", tokenRange(token))
+                    }
+                    put(v)
+                case 78:
+                    // \N{NAME}
+                    guard i < e, bytes[i] == 123, let close = (i..<e).first(where: { bytes[$0] == 125 }) else {
+                        return error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(i - 2 - s)-\(i - 1 - s): malformed \\N character escape", tokenRange(token))
+                    }
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<close]), as: UTF8.self)
+                    guard let scalar = UnicodeNames.lookup(name) else {
+                        return error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(i - 2 - s)-\(close - s): unknown Unicode character name", tokenRange(token))
+                    }
+                    put(scalar)
+                    i = close + 1
+                default:
+                    // Invalid escape: kept as written (a DeprecationWarning in CPython).
+                    put(92)
+                    i -= 1
                 }
-                out.append(v)
-            case 78:
-                // \N{NAME}
-                guard i < e, src[i] == 123, let close = (i..<e).first(where: { src[$0] == 125 }) else {
-                    throw error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(i - 2 - s)-\(i - 1 - s): malformed \\N character escape", tokenRange(token))
-                }
-                let name = String(decoding: src[(i + 1)..<close], as: UTF8.self)
-                guard let scalar = UnicodeNames.lookup(name) else {
-                    throw error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(i - 2 - s)-\(close - s): unknown Unicode character name", tokenRange(token))
-                }
-                out.append(scalar)
-                i = close + 1
-            default:
-                // Invalid escape: kept as written (a DeprecationWarning in CPython).
-                out.append(92)
-                i -= 1
             }
+            return nil
         }
     }
 

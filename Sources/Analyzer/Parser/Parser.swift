@@ -65,18 +65,23 @@ struct Parser {
         self.initialUnclosedBrackets = lexed.unclosedBrackets
         self.initialLexErrors = lexed.errors
         self.toks = []
-        appendTokens(lexed)
-        self.comments = lexed.tokens.filter { $0.kind == .comment }.map { Int($0.start)..<Int($0.end) }
+        appendTokens(lexed, collectingComments: true)
     }
 
     /// Byte ranges of the comments (f-string `=` debug text leaves them out).
     var comments: [Range<Int>] = []
 
     /// Appends the non-trivia tokens of `lexed`, remembering which lexer error each `.error` token stands for.
-    private mutating func appendTokens(_ lexed: LexedSource) {
+    /// With `collectingComments` (the first tokenization only) the comments' ranges are kept
+    /// in the same pass.
+    private mutating func appendTokens(_ lexed: LexedSource, collectingComments: Bool = false) {
         toks.reserveCapacity(toks.count + lexed.tokens.count)
         var errorIndex = 0
-        for (i, t) in lexed.tokens.enumerated() where !t.kind.isTrivia {
+        for (i, t) in lexed.tokens.enumerated() {
+            if t.kind.isTrivia {
+                if collectingComments && t.kind == .comment { comments.append(Int(t.start)..<Int(t.end)) }
+                continue
+            }
             if t.kind == .error {
                 while errorIndex < lexed.errors.count && lexed.errors[errorIndex].tokenIndex < i { errorIndex += 1 }
                 if errorIndex < lexed.errors.count && lexed.errors[errorIndex].tokenIndex == i {
@@ -201,8 +206,8 @@ struct Parser {
 
     @inline(__always) func location(_ offset: Int32, _ line: Int32) -> SourceLocation {
         let l = Int(line)
-        let ls = l < lineStarts.count ? lineStarts[l] : 0
-        return SourceLocation(line: l, column: Int(offset &- ls), offset: Int(offset))
+        let ls = l >= 0 && l < lineStarts.count ? lineStarts[l] : 0
+        return SourceLocation(line32: line, column32: offset &- ls, offset32: offset)
     }
 
     @inline(__always) func startLoc(_ t: Token) -> SourceLocation { location(t.start, t.line) }
@@ -212,7 +217,7 @@ struct Parser {
 
     /// End of the last consumed token that is not NEWLINE/INDENT/DEDENT (CPython's
     /// `_PyPegen_get_last_nonnwhitespace_token`).
-    var prevEnd: SourceLocation {
+    @inline(__always) var prevEnd: SourceLocation {
         lastConsumed >= 0 ? endLoc(toks[lastConsumed]) : here
     }
 
@@ -247,6 +252,7 @@ struct Parser {
 
     mutating func parseModule() -> Module {
         var body: [Stmt] = []
+        body.reserveCapacity(16)
         while kind != .endMarker {
             let before = p
             parseStatementRecovering(into: &body)

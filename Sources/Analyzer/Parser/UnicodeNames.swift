@@ -6,7 +6,17 @@ import Synchronization
 /// standard library's Unicode data, skipping the ideograph, syllable, surrogate and
 /// private-use ranges so the build stays cheap (a few milliseconds).
 enum UnicodeNames {
-    private static let table = Mutex<[String: UInt32]?>(nil)
+    /// The names of U+0000...U+33FF (Latin, Greek, Cyrillic, punctuation, symbols, arrows, box
+    /// drawing: what most `\N{...}` escapes name), then those of the other ranges. Each is
+    /// built on first need: a file that names only characters of the first range (all of the
+    /// standard library's but a few) does not pay for the rest (about 30 ms). Names and aliases
+    /// share one namespace in Unicode, so looking in the first table, then the second, finds
+    /// what one table of both would.
+    private static let common = Mutex<[String: UInt32]?>(nil)
+    private static let others = Mutex<[String: UInt32]?>(nil)
+    private static let commonRanges: [ClosedRange<UInt32>] = [0x0...0x33FF]
+    private static let otherRanges: [ClosedRange<UInt32>] = [0x4DC0...0x4DFF, 0xA000...0xABFF, 0xD7B0...0xD7FF,
+                                                             0xF900...0x16FFF, 0x18800...0x18AFF, 0x18D00...0x1FFFF, 0xE0000...0xE01EF]
 
     static func lookup(_ name: String) -> UInt32? {
         let key = name.uppercased()
@@ -21,17 +31,21 @@ enum UnicodeNames {
             for v in UInt32(0xAC00)...0xD7A3 where Unicode.Scalar(v)?.properties.name == key { return v }
             return nil
         }
-        return table.withLock { cached -> UInt32? in
-            if cached == nil { cached = build() }
+        if let found = find(key, in: common, ranges: commonRanges) { return found }
+        return find(key, in: others, ranges: otherRanges)
+    }
+
+    private static func find(_ key: String, in table: borrowing Mutex<[String: UInt32]?>, ranges: [ClosedRange<UInt32>]) -> UInt32? {
+        table.withLock { cached -> UInt32? in
+            if cached == nil { cached = build(ranges) }
             return cached?[key]
         }
     }
 
-    private static func build() -> [String: UInt32] {
+    /// Skips the ideograph, syllable, surrogate and private-use ranges (see `lookup`).
+    private static func build(_ ranges: [ClosedRange<UInt32>]) -> [String: UInt32] {
         var result: [String: UInt32] = [:]
-        result.reserveCapacity(40_000)
-        let ranges: [ClosedRange<UInt32>] = [0x0...0x33FF, 0x4DC0...0x4DFF, 0xA000...0xABFF, 0xD7B0...0xD7FF,
-                                             0xF900...0x16FFF, 0x18800...0x18AFF, 0x18D00...0x1FFFF, 0xE0000...0xE01EF]
+        result.reserveCapacity(ranges.reduce(0) { $0 + $1.count } / 2)
         for range in ranges {
             for v in range {
                 guard let scalar = Unicode.Scalar(v) else { continue }

@@ -55,47 +55,8 @@ public struct ModuleSummary: Hashable, Sendable {
     /// anything). Cheaper than a parse for the workspace's first pass; `Linter.summary(of:)`
     /// gives the exact answer from a tree (it also leaves out async generators).
     public static func scan(_ source: String) -> ModuleSummary {
-        var summary = ModuleSummary()
         var source = source
-        // Byte by byte: the language server scans every open document on each change, and
-        // making a String of every line cost more than the rest of the scan.
-        source.withUTF8 { bytes in
-            // Only coroutine functions matter to importers; without "async" there are none.
-            guard RuleContext.containsAny(bytes, of: ["async"]) else { return }
-            var previousWasDecorator = false
-            var lineStart = 0
-            while lineStart <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                defer { lineStart = lineEnd + 1 }
-                guard lineStart < lineEnd else { continue }
-                let first = bytes[lineStart]
-                guard first == UInt8(ascii: "a") || first == UInt8(ascii: "d") || first == UInt8(ascii: "@") || first == UInt8(ascii: "c")
-                        || first == UInt8(ascii: "i") || first == UInt8(ascii: "f") || first == UInt8(ascii: "_") else { continue }
-                if first == UInt8(ascii: "@") {
-                    previousWasDecorator = true
-                    continue
-                }
-                let decorated = previousWasDecorator
-                previousWasDecorator = false
-                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
-                let isAsync = hasPrefix(line, "async def ")
-                guard isAsync || hasPrefix(line, "def ") else { continue }
-                let rest = String(decoding: UnsafeBufferPointer(rebasing: line[(isAsync ? 10 : 4)...]), as: UTF8.self).drop(while: { $0 == " " })
-                let name = String(rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" }))
-                guard !name.isEmpty, !decorated else { continue }
-                if isAsync { summary.coroutineFunctions.insert(name) } else { summary.plainFunctions.insert(name) }
-            }
-        }
-        return summary
-    }
-
-    private static func hasPrefix(_ line: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
-        guard line.count >= prefix.utf8CodeUnitCount else { return false }
-        return prefix.withUTF8Buffer { expected in
-            for index in expected.indices where line[index] != expected[index] { return false }
-            return true
-        }
+        return source.withUTF8 { scan(utf8: $0) }
     }
 }
 

@@ -1,4 +1,6 @@
 import Analyzer
+import Dispatch
+import Synchronization
 
 /// `asyncd check [--format text|json|sarif] [--select CODES] [--ignore CODES] [--fix]
 /// [--unsafe-fixes] PATH...`: analyze files and folders (`-` is stdin) together, on all cores,
@@ -60,12 +62,9 @@ enum CheckCommand {
         }
 
         var (files, ioError) = readFiles(options.paths)
-        let select = options.select, ignore = options.ignore
         // Each file's rules: its nearest pyproject.toml `[tool.asyncd]`, refined by the command line.
-        let selection: @Sendable (String) -> RuleSelection = { path in
-            let known = path == "-" ? nil : path
-            return (try? RuleSelection.effective(forPath: known, select: select, ignore: ignore).get()) ?? .all
-        }
+        let selections = SelectionCache(select: options.select, ignore: options.ignore)
+        let selection: @Sendable (String) -> RuleSelection = { selections.selection(forPath: $0) }
 
         var checked: [CheckedFile] = []
         var fixesApplied = 0
@@ -112,7 +111,9 @@ enum CheckCommand {
                 report(JSONWriter.string(ResultEncoding.analyzeResult(file.diagnostics, source: file.source, encoding: .utf16, uri: nil)))
             } else {
                 let documents: [JSONValue] = checked.map { file in
-                    let result = ResultEncoding.analyzeResult(file.diagnostics, source: file.source, encoding: .utf16, uri: nil)
+                    // Without diagnostics the source is not read: skip building its line table.
+                    let source = file.diagnostics.isEmpty ? "" : file.source
+                    let result = ResultEncoding.analyzeResult(file.diagnostics, source: source, encoding: .utf16, uri: nil)
                     return .object(["path": .string(file.path), "diagnostics": result["diagnostics"] ?? .array([])])
                 }
                 report(JSONWriter.string(.object(["files": .array(documents)])))
@@ -147,11 +148,19 @@ enum CheckCommand {
                 ioError = true
             }
         }
+        // Read on all cores: a cold cache makes each read wait on the disk.
+        let read = ConcurrentSlots<Result<Workspace.File, FileAccess.Failure>>(count: names.count)
+        let toRead = names
+        DispatchQueue.concurrentPerform(iterations: toRead.count) { index in
+            let name = toRead[index]
+            if name == "-" { return }  // stdin: read below, on this thread, once
+            read.set(index, readFile(name))
+        }
         var files: [Workspace.File] = []
-        for name in names {
-            do {
-                files.append(Workspace.File(path: name, source: try FileAccess.readText(name)))
-            } catch {
+        for (index, name) in names.enumerated() {
+            switch read.value(index) ?? readFile(name) {
+            case .success(let file): files.append(file)
+            case .failure(let error):
                 Output.err("asyncd check: \(error.description)")
                 ioError = true
             }
@@ -159,12 +168,67 @@ enum CheckCommand {
         return (files, ioError)
     }
 
+    /// A file's text and bytes; invalid UTF-8 is an error (CPython refuses such a source too).
+    static func readFile(_ name: String) -> Result<Workspace.File, FileAccess.Failure> {
+        do {
+            let bytes = try FileAccess.read(name)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                return .failure(FileAccess.Failure(description: "\(name): not valid UTF-8"))
+            }
+            return .success(Workspace.File(path: name, source: text, bytes: bytes))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Each file's rule selection, looked up once per folder: the nearest `pyproject.toml` is the
+    /// same for every file of a folder, and walking up to find it costs several system calls.
+    final class SelectionCache: Sendable {
+        private let select: String?
+        private let ignore: String?
+        private let byFolder = Mutex<[Substring: RuleSelection]>([:])
+
+        init(select: String?, ignore: String?) {
+            self.select = select
+            self.ignore = ignore
+        }
+
+        func selection(forPath path: String) -> RuleSelection {
+            if path == "-" { return compute(nil) }
+            let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+            if let cached = byFolder.withLock({ $0[folder] }) { return cached }
+            let result = compute(path)
+            byFolder.withLock { $0[folder] = result }
+            return result
+        }
+
+        private func compute(_ path: String?) -> RuleSelection {
+            (try? RuleSelection.effective(forPath: path, select: select, ignore: ignore).get()) ?? .all
+        }
+    }
+
+    /// A fixed-size array that concurrent workers fill, one slot each.
+    final class ConcurrentSlots<Value: Sendable>: Sendable {
+        private let storage: Mutex<[Value?]>
+
+        init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
+
+        func set(_ index: Int, _ value: sending Value) {
+            storage.withLock { $0[index] = value }
+        }
+
+        func value(_ index: Int) -> Value? {
+            storage.withLock { $0[index] }
+        }
+    }
+
     /// `path:line:col: CODE message`, one per diagnostic, the columns aligned across the listing.
     /// Lines are 1-based and columns 1-based in characters, as ruff and CPython print them.
     static func textLines(_ files: [CheckedFile], color: Bool) -> [String] {
         var rows: [[String]] = []
         var severities: [Severity] = []
-        for file in files {
+        // A line table costs a pass over the file: only for files with something to report.
+        for file in files where !file.diagnostics.isEmpty {
             let table = LineTable(file.source)
             for diagnostic in file.diagnostics {
                 let (line, column) = table.humanPosition(of: diagnostic.range.start)

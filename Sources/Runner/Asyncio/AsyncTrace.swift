@@ -18,6 +18,14 @@ final class AsyncState {
     /// The executor jobs being run inline, innermost last: the clock when each began and the
     /// `time.sleep` seconds it has spent.
     var jobs: [(start: Double, elapsed: Double)] = []
+    /// The native asyncio core of this run, made when the program first imports asyncio.
+    var runtime: AsyncioRuntime?
+    let warningSink = WarningSink()
+
+    /// False once the trace is full: callers skip computing an event's line and detail.
+    var hasRoom: Bool { trace.count < Self.maxEvents }
+
+    deinit { runtime?.breakCycles() }
 
     func emit(time: Double, task: String, kind: TraceEvent.Kind, line: Int?, detail: String? = nil) {
         guard trace.count < Self.maxEvents else { droppedEvents += 1; return }

@@ -1,7 +1,7 @@
 // The second half of the Python-written asyncio (see AsyncioSource.swift): Event, Lock,
-// Semaphore, Queue and its variants (`Lib/asyncio/locks.py`, `queues.py`), timeouts
-// (`timeouts.py`), TaskGroup (`taskgroups.py`), wait/as_completed/shield (`tasks.py`) and
-// `asyncio.run` (`runners.py`).
+// Semaphore (`Lib/asyncio/locks.py`), timeouts (`timeouts.py`), TaskGroup (`taskgroups.py`),
+// wait/as_completed/shield (`tasks.py`) and `asyncio.run` (`runners.py`), on top of the native
+// Future, Task, loop and queues.
 
 enum AsyncioSyncSource {
     static let text = #"""
@@ -71,88 +71,6 @@ class Lock:
         await self.acquire()
     async def __aexit__(self, exc_type, exc, tb):
         self.release()
-
-class QueueEmpty(Exception):
-    pass
-
-class QueueFull(Exception):
-    pass
-
-class Queue:
-    def __init__(self, maxsize=0):
-        self._maxsize = maxsize
-        self._queue = []
-        self._getters = []
-        self._putters = []
-        self._unfinished_tasks = 0
-        self._finished = Event()
-        self._finished.set()
-    def qsize(self):
-        return len(self._queue)
-    def empty(self):
-        return not self._queue
-    def full(self):
-        return 0 < self._maxsize <= len(self._queue)
-    def _wakeup_next(self, waiters):
-        while waiters:
-            waiter = waiters.pop(0)
-            if not waiter.done():
-                waiter.set_result(None)
-                break
-    async def put(self, item):
-        while self.full():
-            putter = get_running_loop().create_future()
-            putter._asyncd_label = 'Queue.put'
-            self._putters.append(putter)
-            try:
-                await putter
-            except BaseException:
-                # 3.12 queues.py: a woken putter that is cancelled passes the wake-up on.
-                putter.cancel()
-                if putter in self._putters:
-                    self._putters.remove(putter)
-                if not self.full() and not putter.cancelled():
-                    self._wakeup_next(self._putters)
-                raise
-        return self.put_nowait(item)
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        self._queue.append(item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
-    async def get(self):
-        while self.empty():
-            getter = get_running_loop().create_future()
-            getter._asyncd_label = 'Queue.get'
-            self._getters.append(getter)
-            try:
-                await getter
-            except BaseException:
-                # 3.12 queues.py: a woken getter that is cancelled passes the wake-up on.
-                getter.cancel()
-                if getter in self._getters:
-                    self._getters.remove(getter)
-                if not self.empty() and not getter.cancelled():
-                    self._wakeup_next(self._getters)
-                raise
-        return self.get_nowait()
-    def get_nowait(self):
-        if self.empty():
-            raise QueueEmpty
-        item = self._queue.pop(0)
-        self._wakeup_next(self._putters)
-        return item
-    def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
-    async def join(self):
-        if self._unfinished_tasks > 0:
-            await self._finished.wait()
 
 class Semaphore:
     def __init__(self, value=1):
@@ -481,31 +399,8 @@ def shield(arg):
     outer.add_done_callback(_outer_done_callback)
     return outer
 
-class PriorityQueue(Queue):
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        heappush(self._queue, item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
-    def get_nowait(self):
-        if self.empty():
-            raise QueueEmpty
-        item = heappop(self._queue)
-        self._wakeup_next(self._putters)
-        return item
-
-class LifoQueue(Queue):
-    def get_nowait(self):
-        if self.empty():
-            raise QueueEmpty
-        item = self._queue.pop()
-        self._wakeup_next(self._putters)
-        return item
-
 def _cancel_all_tasks(loop):
-    to_cancel = [t for t in _all_tasks.values() if t._loop is loop and not t.done()]
+    to_cancel = _asyncd.tasks_of(loop)
     if not to_cancel:
         return
     for task in to_cancel:
@@ -513,11 +408,13 @@ def _cancel_all_tasks(loop):
     loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
 
 def run(main, *, debug=None):
-    if _running_loop is not None:
+    if _asyncd.running_loop() is not None:
         raise RuntimeError('asyncio.run() cannot be called from a running event loop')
     if not iscoroutine(main):
         raise ValueError(f"a coroutine was expected, got {main!r}")
+    # runners.py Runner: the new loop becomes the current one, and None afterwards.
     loop = new_event_loop()
+    set_event_loop(loop)
     try:
         task = loop.create_task(main)
         return loop.run_until_complete(task)
@@ -527,6 +424,7 @@ def run(main, *, debug=None):
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(loop.shutdown_default_executor())
         finally:
+            set_event_loop(None)
             loop.close()
 """#
 }

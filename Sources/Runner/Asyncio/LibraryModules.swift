@@ -16,7 +16,15 @@ enum LibraryModules {
 
     /// The native helpers of the Python-written library; importable only from library code.
     static func asyncdHelpers(_ vm: VM) -> [String: Value] {
-        AsyncTraceHelpers.make().merging([
+        let runtime: AsyncioRuntime
+        if let rt = vm.asyncState.runtime {
+            runtime = rt
+        } else {
+            runtime = AsyncioRuntime.make()
+            vm.asyncState.runtime = runtime
+            vm.asyncState.warningSink.vm = vm
+        }
+        return AsyncTraceHelpers.make().merging(NativeAsyncioFunctions.make(runtime)) { a, _ in a }.merging([
             "time": native("time") { vm, _, _ in .float(vm.virtualTime) },
             "set_time": native("set_time") { vm, a, _ in
                 guard let t = a.first.flatMap({ vm.floatValue($0) }) else { return .none }

@@ -44,9 +44,8 @@ extension VM {
     }
 
     func newList(_ items: [Value]) throws -> Value {
-        let l = PyList(items)
-        if items.count > 1024 { try charge(l, items.count * 16) }
-        return .object(l)
+        try checkAllocation(items.count * 16)
+        return .object(PyList(items))  // charged by PyList.init
     }
 
     func isInstance(_ v: Value, _ cls: Value) throws -> Bool {

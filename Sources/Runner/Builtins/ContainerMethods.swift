@@ -90,7 +90,8 @@ enum ListMethods {
                 let l = try vm.selfList(a, "append")
                 try vm.expectArgs(a, "list.append", min: 2, max: 2)
                 l.items.append(a[1])
-                if l.items.count & 1023 == 0 { try vm.charge(l, 1024 * 16) }
+                l.chargeOwned(16)
+                if l.items.count & 1023 == 0, vm.meter.isOverLimit { throw VMStop.limit(.memory) }
                 return .none
             }),
             ("extend", { vm, a, _ in

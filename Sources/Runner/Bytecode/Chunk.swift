@@ -47,6 +47,60 @@ final class CodeObject: PyObject {
 
     override var pyType: PyType { BuiltinTypes.code }
 
+    /// The instructions and constants as raw buffers for the run loop, made when the code first
+    /// runs (the compiler has finished with `code` and `constants` by then): reading through
+    /// them costs no bounds check and no retain of the arrays' storage.
+    private var _runInstructions: UnsafeMutablePointer<Instruction>?
+    private var _runConstants: UnsafeMutablePointer<Value>?
+    private var _runConstantCount = 0
+
+    var runInstructions: UnsafeMutablePointer<Instruction> {
+        if let p = _runInstructions { return p }
+        let p = UnsafeMutablePointer<Instruction>.allocate(capacity: max(code.count, 1))
+        code.withUnsafeBufferPointer { b in if let src = b.baseAddress { p.initialize(from: src, count: code.count) } }
+        Quickener.fuse(p, count: code.count, constants: constants)
+        _runInstructions = p
+        return p
+    }
+
+    var runConstants: UnsafeMutablePointer<Value> {
+        if let p = _runConstants { return p }
+        let p = UnsafeMutablePointer<Value>.allocate(capacity: max(constants.count, 1))
+        constants.withUnsafeBufferPointer { b in if let src = b.baseAddress { p.initialize(from: src, count: constants.count) } }
+        _runConstants = p
+        _runConstantCount = constants.count
+        return p
+    }
+
+    /// LOAD_METHOD's inline cache, one entry per instruction: the kind of builtin receiver
+    /// seen last (str, list, dict, tuple, int, float; 0 = empty) and the method its type's
+    /// namespace, which never changes, gave.
+    struct MethodCacheEntry {
+        var kind: UInt8 = 0
+        var method: Value = .none
+    }
+    private var _methodCache: UnsafeMutablePointer<MethodCacheEntry>?
+
+    var methodCache: UnsafeMutablePointer<MethodCacheEntry> {
+        if let p = _methodCache { return p }
+        let p = UnsafeMutablePointer<MethodCacheEntry>.allocate(capacity: max(code.count, 1))
+        p.initialize(repeating: MethodCacheEntry(), count: max(code.count, 1))
+        _methodCache = p
+        return p
+    }
+
+    deinit {
+        if let p = _methodCache {
+            p.deinitialize(count: max(code.count, 1))
+            p.deallocate()
+        }
+        _runInstructions?.deallocate()
+        if let p = _runConstants {
+            p.deinitialize(count: _runConstantCount)
+            p.deallocate()
+        }
+    }
+
     init(name: String, qualname: String, firstLine: Int) {
         self.name = name
         self.qualname = qualname

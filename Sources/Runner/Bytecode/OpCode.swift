@@ -204,6 +204,20 @@ enum OpCode: UInt8, Sendable {
     case matchMapping
     /// replaces TOS with len(TOS) (`match` length checks).
     case getLen
+
+    // Superinstructions. The compiler never emits these: `Quickener` writes them over the first
+    // instruction of a run it fuses, in the run loop's copy of the code, leaving the following
+    // instructions (whose operands they read) in place. When the fast case does not apply they
+    // behave exactly as the instruction they replaced, and the run continues with the next one.
+
+    /// over LOAD_FAST a; LOAD_CONST (int); BINARY_OP/INPLACE_OP (+, -, *): pushes local a op const.
+    case loadFastConstBinary
+    /// over LOAD_FAST a; LOAD_CONST (int); COMPARE_OP; POP_JUMP_IF_FALSE: compares and branches.
+    case loadFastConstCompareJump
+    /// over LOAD_CONST (int); BINARY_OP/INPLACE_OP (+, -, *): TOS = TOS op const.
+    case constBinary
+    /// over COMPARE_OP (==, !=, <, <=, >, >=); POP_JUMP_IF_FALSE: compares TOS1, TOS and branches.
+    case compareJumpIfFalse
 }
 
 /// One instruction: an opcode and its operand.
@@ -214,5 +228,54 @@ struct Instruction: Sendable {
     init(_ op: OpCode, _ arg: Int32 = 0) {
         self.op = op
         self.arg = arg
+    }
+}
+
+/// Fuses common instruction runs into superinstructions in the run loop's copy of a code
+/// object's instructions (CPython 3.12 specialises its bytecode in place in the same spirit).
+/// A run is fused only when no jump, handler or loop exit lands inside it, so control flow never
+/// enters a fused run anywhere but at its first instruction.
+enum Quickener {
+    static func fuse(_ ins: UnsafeMutablePointer<Instruction>, count n: Int, constants: [Value]) {
+        var target = [Bool](repeating: false, count: n + 1)
+        for i in 0..<n {
+            switch ins[i].op {
+            case .jump, .popJumpIfFalse, .popJumpIfTrue, .jumpIfFalseOrPop, .jumpIfTrueOrPop, .popJumpIfNone,
+                 .forIter, .setupFinally, .setupCleanup, .send:
+                let t = Int(ins[i].arg)
+                if t >= 0 && t <= n { target[t] = true }
+            default: break
+            }
+        }
+        func intConst(_ i: Int) -> Bool {
+            let c = Int(ins[i].arg)
+            guard c >= 0 && c < constants.count, case .int = constants[c] else { return false }
+            return true
+        }
+        func arith(_ i: Int) -> Bool {
+            (ins[i].op == .binaryOp || ins[i].op == .inplaceOp) && ins[i].arg >= 0 && ins[i].arg <= 2
+        }
+        func ordering(_ i: Int) -> Bool { ins[i].op == .compareOp && ins[i].arg >= 0 && ins[i].arg <= 5 }
+        var i = 0
+        while i < n {
+            let free1 = i + 1 < n && !target[i + 1]
+            let free2 = free1 && i + 2 < n && !target[i + 2]
+            let free3 = free2 && i + 3 < n && !target[i + 3]
+            if ins[i].op == .loadFast, free3, ins[i + 1].op == .loadConst, intConst(i + 1), ordering(i + 2), ins[i + 3].op == .popJumpIfFalse {
+                ins[i].op = .loadFastConstCompareJump
+                i += 4
+            } else if ins[i].op == .loadFast, free2, ins[i + 1].op == .loadConst, intConst(i + 1), arith(i + 2) {
+                ins[i].op = .loadFastConstBinary
+                i += 3
+            } else if ins[i].op == .loadConst, free1, intConst(i), arith(i + 1) {
+                ins[i].op = .constBinary
+                i += 2
+            } else if ordering(i), free1, ins[i + 1].op == .popJumpIfFalse {
+                ins[i].op = .compareJumpIfFalse
+                i += 2
+            } else {
+                i += 1
+            }
+        }
     }
 }

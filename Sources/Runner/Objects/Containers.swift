@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 // str, list, tuple, dict, set and frozenset, plus the hashing key that dicts and sets use.
 // dicts keep insertion order as CPython's compact dict does (`Objects/dictobject.c`): an index
 // from key to slot plus an entries array with holes that are compacted when they pile up.
@@ -12,14 +15,49 @@ final class PyStr: PyObject {
     /// The hash dicts and sets use, computed once (CPython caches str hashes too).
     var hash: Int {
         if let h = _hash { return h }
-        let h = value.hashValue
+        let h = PyStr.hash(of: value)
         _hash = h
         return h
     }
 
+    /// FNV-1a over the UTF-8 bytes. Python compares strs by code points, never by canonical
+    /// equivalence, so hashing the bytes agrees with `==`; Swift's `hashValue` normalises
+    /// first and costs several times more.
+    static func hash(of s: String) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        if let done = s.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64 in
+            var x = h
+            for b in bytes { x = (x ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return x
+        }) {
+            h = done
+        } else {
+            for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        }
+        let r = Int(bitPattern: UInt(h ^ (h >> 29)))
+        return r == -1 ? -2 : r
+    }
+
+    /// Code-point equality as bytes: a length check and a memcmp for native strings.
+    @inline(__always)
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let n = a.utf8.count
+        if n != b.utf8.count { return false }
+        if let r = a.utf8.withContiguousStorageIfAvailable({ pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress else { return n == 0 }
+                return memcmp(x, y, n) == 0
+            }
+        }), let r { return r }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
     init(_ value: String) {
         self.value = value
-        super.init()
+        super.init(tag: .str)
+        // Strings of up to 15 UTF-8 bytes live inside the String value itself.
+        let n = value.utf8.count
+        if n > 15 { chargeOwned(n + 32) }
     }
 
     init(scalars: [Unicode.Scalar]) {
@@ -27,7 +65,8 @@ final class PyStr: PyObject {
         view.append(contentsOf: scalars)
         self.value = String(view)
         self._scalars = scalars
-        super.init()
+        super.init(tag: .str)
+        chargeOwned(value.utf8.count + scalars.count * 4)
     }
 
     var scalars: [Unicode.Scalar] {
@@ -37,10 +76,15 @@ final class PyStr: PyObject {
         return s
     }
 
+    /// Code points: UTF-8 bytes that are not continuation bytes (no code-point array needed).
     var count: Int {
         if let s = _scalars { return s.count }
-        if value.utf8.count == 0 { return 0 }
-        return scalars.count
+        if let n = value.utf8.withContiguousStorageIfAvailable({ bytes -> Int in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n &+= 1 }
+            return n
+        }) { return n }
+        return value.unicodeScalars.count
     }
 }
 
@@ -49,7 +93,8 @@ final class PyList: PyObject {
     override var pyType: PyType { BuiltinTypes.list }
     init(_ items: [Value] = []) {
         self.items = items
-        super.init()
+        super.init(tag: .list)
+        if !items.isEmpty { chargeOwned(32 + items.count * 16) }
     }
 }
 
@@ -58,7 +103,8 @@ final class PyTuple: PyObject {
     override var pyType: PyType { BuiltinTypes.tuple }
     init(_ items: [Value]) {
         self.items = items
-        super.init()
+        super.init(tag: .tuple)
+        if !items.isEmpty { chargeOwned(32 + items.count * 16) }
     }
     static let empty = PyTuple([])
 }
@@ -99,7 +145,7 @@ struct DictKey: Hashable {
         case (.bool(let x), .float(let y)), (.float(let y), .bool(let x)): return y == (x ? 1 : 0)
         case (.object(let x), .object(let y)):
             if x === y { return true }
-            if let s = x as? PyStr, let t = y as? PyStr { return s.value.utf8.elementsEqual(t.value.utf8) }
+            if let s = x as? PyStr, let t = y as? PyStr { return PyStr.equal(s.value, t.value) }
             if let s = x as? PyTuple, let t = y as? PyTuple {
                 guard s.items.count == t.items.count else { return false }
                 for i in 0..<s.items.count where !keyEquals(s.items[i], t.items[i]) { return false }
@@ -119,40 +165,154 @@ struct DictKey: Hashable {
     }
 }
 
+/// The open-addressing index of a dict or set (CPython's `dk_indices`): each slot holds the
+/// position of an entry in the insertion-ordered entries array, `empty`, or `deleted`. Probing
+/// follows CPython's perturbation recurrence, so runs of consecutive int keys spread out.
+/// The table is an array so that a probe holds its own reference: a user `__eq__` may grow or
+/// rebuild the table while the probe is running.
+struct HashIndex {
+    static let empty = -1
+    static let deleted = -2
+    private(set) var table: [Int]
+    /// Slots not `empty` (live and deleted), to keep the load under 2/3.
+    private(set) var used = 0
+
+    init(minimumCapacity: Int = 0) {
+        var size = 8
+        while size * 2 < minimumCapacity * 3 { size <<= 1 }
+        table = [Int](repeating: HashIndex.empty, count: size)
+    }
+
+    var mask: Int { table.count - 1 }
+    var needsGrowth: Bool { (used + 1) * 3 > table.count * 2 }
+
+    /// The slot holding the entry `matches` accepts (and its position), or the slot where a new
+    /// entry with this hash goes (position -1).
+    @inline(__always)
+    func find(_ hash: Int, _ matches: (Int) -> Bool) -> (slot: Int, position: Int) {
+        table.withUnsafeBufferPointer { t in
+            let mask = t.count - 1
+            var perturb = UInt(bitPattern: hash)
+            var i = hash & mask
+            var firstDeleted = -1
+            while true {
+                let p = t[i]
+                if p == HashIndex.empty { return (firstDeleted >= 0 ? firstDeleted : i, -1) }
+                if p == HashIndex.deleted {
+                    if firstDeleted < 0 { firstDeleted = i }
+                } else if matches(p) {
+                    return (i, p)
+                }
+                perturb >>= 5
+                i = (i &* 5 &+ Int(bitPattern: perturb) &+ 1) & mask
+            }
+        }
+    }
+
+    mutating func occupy(_ slot: Int, with position: Int) {
+        if table[slot] == HashIndex.empty { used += 1 }
+        table[slot] = position
+    }
+
+    mutating func vacate(_ slot: Int) { table[slot] = HashIndex.deleted }
+
+    /// A fresh table for `hashes` (position, hash) pairs, sized for `count` live entries.
+    static func rebuilt(count: Int, _ hashes: [(Int, Int)]) -> HashIndex {
+        var index = HashIndex(minimumCapacity: max(count, 1) * 2)
+        index.table.withUnsafeMutableBufferPointer { t in
+            let mask = t.count - 1
+            for (position, hash) in hashes {
+                var perturb = UInt(bitPattern: hash)
+                var i = hash & mask
+                while t[i] != HashIndex.empty {
+                    perturb >>= 5
+                    i = (i &* 5 &+ Int(bitPattern: perturb) &+ 1) & mask
+                }
+                t[i] = position
+            }
+        }
+        index.used = hashes.count
+        return index
+    }
+}
+
+extension DictKey {
+    /// Same key as `other`: hash first, identity next (most str keys are the same object),
+    /// then Python equality.
+    @inline(__always)
+    func matches(_ other: DictKey) -> Bool {
+        if hash != other.hash { return false }
+        if case .object(let x) = value, case .object(let y) = other.value {
+            if x === y { return true }
+            if x.tag == .str && y.tag == .str {
+                return PyStr.equal(unsafeDowncast(x, to: PyStr.self).value, unsafeDowncast(y, to: PyStr.self).value)
+            }
+        }
+        return self == other
+    }
+}
+
 final class PyDict: PyObject {
     struct Entry {
         var key: DictKey
         var value: Value
     }
-    private(set) var index: [DictKey: Int] = [:]
+    private var index = HashIndex()
     private(set) var entries: [Entry?] = []
     private(set) var count = 0
     /// Bumped on every insertion or deletion, so iterators notice a size change.
     private(set) var version = 0
+    /// Bumped when entries move (compaction, clearing): a probe that called a user `__eq__`
+    /// starts again if this changed under it.
+    private var layout = 0
     override var pyType: PyType { BuiltinTypes.dict }
 
-    override init() { super.init() }
+    init() { super.init(tag: .dict) }
+
+    @inline(__always)
+    private func find(_ key: DictKey) -> (slot: Int, position: Int) {
+        var attempts = 0
+        while true {
+            let before = layout, version0 = version
+            let r = index.find(key.hash) { p in
+                p < entries.count && (entries[p].map { $0.key.matches(key) } ?? false)
+            }
+            if (layout == before && version == version0) || attempts > 100 { return r }
+            attempts += 1
+        }
+    }
 
     func get(_ key: DictKey) -> Value? {
-        guard let i = index[key], let e = entries[i] else { return nil }
+        let (_, p) = find(key)
+        guard p >= 0, p < entries.count, let e = entries[p] else { return nil }
         return e.value
     }
 
     func set(_ key: DictKey, _ value: Value) {
-        if let i = index[key] {
-            entries[i]?.value = value
+        let (slot, p) = find(key)
+        if p >= 0, p < entries.count, entries[p] != nil {
+            entries[p]?.value = value
             return
         }
-        index[key] = entries.count
+        if index.needsGrowth {
+            rebuildIndex()
+            let (slot2, _) = find(key)
+            index.occupy(slot2, with: entries.count)
+        } else {
+            index.occupy(slot, with: entries.count)
+        }
         entries.append(Entry(key: key, value: value))
+        chargeOwned(MemoryMeter.dictEntryBytes)
         count += 1
         version &+= 1
     }
 
     @discardableResult
     func remove(_ key: DictKey) -> Value? {
-        guard let i = index.removeValue(forKey: key), let e = entries[i] else { return nil }
-        entries[i] = nil
+        let (slot, p) = find(key)
+        guard p >= 0, p < entries.count, let e = entries[p] else { return nil }
+        index.vacate(slot)
+        entries[p] = nil
         count -= 1
         version &+= 1
         if entries.count > 16 && count * 2 < entries.count { compact() }
@@ -160,18 +320,25 @@ final class PyDict: PyObject {
     }
 
     func removeAll() {
-        index = [:]
+        index = HashIndex()
         entries = []
         count = 0
         version &+= 1
+        layout &+= 1
     }
 
     private func compact() {
         entries = entries.filter { $0 != nil }
-        index = [:]
-        for (i, e) in entries.enumerated() {
-            if let e { index[e.key] = i }
-        }
+        rebuildIndex()
+    }
+
+    private func rebuildIndex() {
+        if count != entries.count { entries = entries.filter { $0 != nil } }
+        var hashes: [(Int, Int)] = []
+        hashes.reserveCapacity(entries.count)
+        for (i, e) in entries.enumerated() { if let e { hashes.append((i, e.key.hash)) } }
+        index = HashIndex.rebuilt(count: entries.count, hashes)
+        layout &+= 1
     }
 
     /// Live entries in insertion order.
@@ -185,13 +352,15 @@ final class PyDict: PyObject {
 
     func popLast() -> Entry? {
         while let last = entries.last {
-            entries.removeLast()
             if let e = last {
-                index.removeValue(forKey: e.key)
+                let (slot, p) = find(e.key)
+                if p == entries.count - 1 { index.vacate(slot) }
+                entries.removeLast()
                 count -= 1
                 version &+= 1
                 return e
             }
+            entries.removeLast()
         }
         return nil
     }
@@ -200,54 +369,87 @@ final class PyDict: PyObject {
 /// set and frozenset. Iteration follows insertion order (CPython's order is by hash; programs
 /// whose output depends on it should sort, as the oracle's README advises).
 final class PySet: PyObject {
-    private(set) var index: [DictKey: Int] = [:]
-    private(set) var slots: [DictKey?] = []
+    private var index = HashIndex()
+    private var slots: [DictKey?] = []
     private(set) var count = 0
     private(set) var version = 0
+    private var layout = 0
     let frozen: Bool
     override var pyType: PyType { frozen ? BuiltinTypes.frozenset : BuiltinTypes.set }
 
     init(frozen: Bool) {
         self.frozen = frozen
-        super.init()
+        super.init(tag: .set)
     }
 
-    func contains(_ key: DictKey) -> Bool { index[key] != nil }
+    @inline(__always)
+    private func find(_ key: DictKey) -> (slot: Int, position: Int) {
+        var attempts = 0
+        while true {
+            let before = layout, version0 = version
+            let r = index.find(key.hash) { p in
+                p < slots.count && (slots[p].map { $0.matches(key) } ?? false)
+            }
+            if (layout == before && version == version0) || attempts > 100 { return r }
+            attempts += 1
+        }
+    }
+
+    func contains(_ key: DictKey) -> Bool {
+        let (_, p) = find(key)
+        return p >= 0 && p < slots.count && slots[p] != nil
+    }
 
     func insert(_ key: DictKey) {
-        if index[key] != nil { return }
-        index[key] = slots.count
+        let (slot, p) = find(key)
+        if p >= 0, p < slots.count, slots[p] != nil { return }
+        if index.needsGrowth {
+            rebuildIndex()
+            let (slot2, _) = find(key)
+            index.occupy(slot2, with: slots.count)
+        } else {
+            index.occupy(slot, with: slots.count)
+        }
         slots.append(key)
+        chargeOwned(MemoryMeter.setEntryBytes)
         count += 1
         version &+= 1
     }
 
     @discardableResult
     func remove(_ key: DictKey) -> Bool {
-        guard let i = index.removeValue(forKey: key) else { return false }
-        slots[i] = nil
+        let (slot, p) = find(key)
+        guard p >= 0, p < slots.count, slots[p] != nil else { return false }
+        index.vacate(slot)
+        slots[p] = nil
         count -= 1
         version &+= 1
-        if slots.count > 16 && count * 2 < slots.count {
-            slots = slots.filter { $0 != nil }
-            index = [:]
-            for (j, k) in slots.enumerated() { if let k { index[k] = j } }
-        }
+        if slots.count > 16 && count * 2 < slots.count { rebuildIndex() }
         return true
     }
 
     func removeAll() {
-        index = [:]
+        index = HashIndex()
         slots = []
         count = 0
         version &+= 1
+        layout &+= 1
+    }
+
+    private func rebuildIndex() {
+        if count != slots.count { slots = slots.filter { $0 != nil } }
+        var hashes: [(Int, Int)] = []
+        hashes.reserveCapacity(slots.count)
+        for (i, k) in slots.enumerated() { if let k { hashes.append((i, k.hash)) } }
+        index = HashIndex.rebuilt(count: slots.count, hashes)
+        layout &+= 1
     }
 
     var keys: [DictKey] { slots.compactMap { $0 } }
     var values: [Value] { slots.compactMap { $0?.value } }
 
     func popFirst() -> DictKey? {
-        guard let k = keys.first else { return nil }
+        guard let k = slots.first(where: { $0 != nil }) ?? nil else { return nil }
         remove(k)
         return k
     }

@@ -5,7 +5,7 @@
 /// `LOAD_GLOBAL` is an array read; `builtinFallback` holds the builtin of the same name, resolved
 /// once when the slot is created (programs cannot rebind builtins in this sandbox).
 final class Globals: @unchecked Sendable {
-    var values: [Value?] = []
+    var values = GlobalSlots()
     var names: [String] = []
     var slotOf: [String: Int] = [:]
     var builtinFallback: [Value?] = []
@@ -50,7 +50,7 @@ final class PyFunction: PyObject {
         self.closure = closure
         self.name = code.name
         self.qualname = code.qualname
-        super.init()
+        super.init(tag: .function)
     }
 }
 
@@ -68,7 +68,7 @@ final class PyBuiltinFunction: PyObject {
         self.ownerName = owner
         self.boundSelf = boundSelf
         self.fn = fn
-        super.init()
+        super.init(tag: .builtinFunction)
     }
 
     func bind(_ value: Value) -> PyBuiltinFunction {
@@ -83,7 +83,7 @@ final class PyBoundMethod: PyObject {
     init(function: Value, selfValue: Value) {
         self.function = function
         self.selfValue = selfValue
-        super.init()
+        super.init(tag: .boundMethod)
     }
 }
 
@@ -127,7 +127,7 @@ final class PyGenerator: PyObject {
         self.frame = frame
         self.name = name
         self.qualname = qualname
-        super.init()
+        super.init(tag: .generator)
     }
 
     /// A generator dropped while suspended is closed, as CPython's `gen_dealloc` does: its frame
@@ -136,6 +136,8 @@ final class PyGenerator: PyObject {
     /// A coroutine that never ran warns as CPython's `_PyErr_WarnUnawaitedCoroutine` does.
     deinit {
         if state == .suspended, kind == .generator, let vm { vm.queueFinalizer(frame) }
+        // asyncio's finalizer hook closes it with aclose() on the loop (Asyncio/NativeAsyncGens.swift).
+        if state == .suspended, kind == .asyncGenerator, let vm { vm.asyncState.runtime?.asyncGenDropped(self, vm) }
         if kind == .coroutine, state == .created, !wasStarted, let vm {
             vm.warnings.append("RuntimeWarning: coroutine '\(qualname)' was never awaited")
             vm.traceEvent(.warning, line: createdLine, detail: "RuntimeWarning: coroutine '\(qualname)' was never awaited")
@@ -152,6 +154,7 @@ enum ResumeResult {
 /// A native iterator: `next` returns nil when exhausted.
 class PyIterator: PyObject {
     override var pyType: PyType { BuiltinTypes.iterator }
+    init() { super.init(tag: .iterator) }
     func next(_ vm: VM) throws -> Value? { nil }
 }
 

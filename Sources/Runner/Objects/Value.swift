@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 // The runner's value representation. Small immutable values (None, bool, int that fits 64 bits,
 // float) live inline in the enum, so arithmetic loops allocate nothing; everything else is a
 // reference to a `PyObject` subclass (see the other files of `Objects/`).
@@ -50,19 +53,50 @@ enum Value {
 /// The base of every heap object. Subclasses override `pyType`.
 class PyObject: @unchecked Sendable {
     var pyType: PyType { BuiltinTypes.object }
+    /// Which hot class this is, so the run loop tests a byte instead of a dynamic cast.
+    final let tag: ObjectTag
     /// Bytes this object has charged to the run's memory meter (credited back on deinit).
     var chargedBytes: Int = 0
     var meter: MemoryMeter?
 
-    init() {}
+    init(tag: ObjectTag = .other) {
+        self.tag = tag
+        // Every object made while a run is executing counts against that run's memory limit
+        // (issue 5: "bytes of live objects"), and is credited back when it is freed.
+        if let m = MemoryMeter.current {
+            let n = MemoryMeter.objectBytes(tag)
+            m.charge(n)
+            chargedBytes = n
+            meter = m
+        }
+    }
+
+    /// Charges memory this object owns outside its own allocation (a string's bytes, a list's
+    /// items) to the meter it was charged to at creation.
+    @inline(__always)
+    final func chargeOwned(_ bytes: Int) {
+        guard bytes > 0, let m = meter else { return }
+        m.charge(bytes)
+        chargedBytes &+= bytes
+    }
 
     deinit {
         if chargedBytes != 0 { meter?.credit(chargedBytes) }
     }
 }
 
+/// The classes the run loop dispatches on. `instance` covers PyInstance and its subclass
+/// PyExceptionObject; `iterator` every PyIterator subclass.
+enum ObjectTag: UInt8 {
+    case other, str, list, tuple, dict, set, function, builtinFunction, instance, type, boundMethod, generator, iterator
+}
+
 /// Approximate bytes held by live objects, for the memory limit (issue 5: "bytes of live objects").
 /// Big containers and big ints charge what they hold; a limit breach raises a VM stop.
+/// Every PyObject created on a run's thread charges its allocation here (`PyObject.init`) and
+/// credits it back on deinit; the VM stops the run when `live` passes `limit` (checked with
+/// the step limit and before big allocations). Objects never move between runs' threads while
+/// the run is going, so the counters are only touched by one thread at a time.
 final class MemoryMeter: @unchecked Sendable {
     var live: Int = 0
     var peak: Int = 0
@@ -71,9 +105,52 @@ final class MemoryMeter: @unchecked Sendable {
     func credit(_ n: Int) { live &-= n }
     /// Returns false when the charge would pass the limit.
     func canCharge(_ n: Int) -> Bool { n <= limit && live &+ n <= limit }
+    @inline(__always)
     func charge(_ n: Int) {
         live &+= n
         if live > peak { peak = live }
+    }
+    var isOverLimit: Bool { live > limit }
+
+    /// What one object costs the process, estimated per class so that the daemon's RSS stays
+    /// within about twice the limit for bombs made of any one kind of small object (measured
+    /// with the bombs in RunnerTests: closures, instances, dicts, sets, strings, nested lists).
+    /// Functions carry names, defaults and closure arrays; instances their attribute tables;
+    /// generators a whole frame.
+    static func objectBytes(_ tag: ObjectTag) -> Int {
+        switch tag {
+        case .function: return 320
+        case .instance: return 320
+        case .generator: return 512
+        case .dict: return 192
+        case .set: return 160
+        default: return 96
+        }
+    }
+    /// A dict entry (key, value, hash) plus its share of the entries array and index table.
+    static let dictEntryBytes = 96
+    static let setEntryBytes = 64
+
+    // The meter of the run executing on this thread (a run owns its thread while it executes).
+    private static let key: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k, nil)
+        return k
+    }()
+
+    static var current: MemoryMeter? {
+        guard let p = pthread_getspecific(key) else { return nil }
+        return Unmanaged<MemoryMeter>.fromOpaque(p).takeUnretainedValue()
+    }
+
+    /// Makes `meter` the current thread's meter (nil to stop charging). The VM sets it for the
+    /// duration of a run.
+    static func setCurrent(_ meter: MemoryMeter?) {
+        // The slot holds its own reference, so a VM that is never torn down cannot leave the
+        // thread pointing at a freed meter.
+        let old = pthread_getspecific(key)
+        pthread_setspecific(key, meter.map { UnsafeRawPointer(Unmanaged.passRetained($0).toOpaque()) })
+        if let old { Unmanaged<MemoryMeter>.fromOpaque(old).release() }
     }
 }
 
@@ -110,7 +187,7 @@ final class PyType: PyObject {
         self.dict = dict
         self.layout = layout
         self.isBuiltin = isBuiltin
-        super.init()
+        super.init(tag: .type)
     }
 
     /// Looks `name` up along the MRO.
@@ -179,7 +256,7 @@ class PyInstance: PyObject {
     override var pyType: PyType { cls }
     init(cls: PyType) {
         self.cls = cls
-        super.init()
+        super.init(tag: .instance)
     }
 
     func setAttr(_ name: String, _ value: Value) {

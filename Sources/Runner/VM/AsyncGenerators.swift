@@ -27,6 +27,8 @@ final class AsyncGenStep: PyIterator {
     func step(_ vm: VM, send: Value, throwing: PyExceptionObject?) throws -> Value {
         if finished { throw vm.error(BuiltinTypes.runtimeError, "cannot reuse already awaited __anext__()/asend()") }
         let g = generator
+        // asyncio's firstiter hook (Asyncio/NativeAsyncGens.swift).
+        if g.state == .created { vm.asyncState.runtime?.asyncGenFirstIter(g) }
         if g.state == .finished {
             finished = true
             if isClose { throw PyError(exception: vm.makeException(BuiltinTypes.stopIteration, args: [])) }

@@ -25,15 +25,21 @@ final class Frame {
     private(set) var code: CodeObject
     private(set) var globals: Globals
     var ip = 0
-    var stack: [Value] = []
-    var locals: [Value?]
+    var stack = ValueStack()
+    var locals: LocalSlots
     var cells: [PyCell]
     var handlers: [Handler] = []
     /// The exception an `except`/`finally` block of this frame is handling (`sys.exc_info()`).
     var handled: PyExceptionObject?
     /// Class bodies execute with their namespace here.
     var classNamespace: PyDict?
-    var returnMode: ReturnMode = .normal
+    var returnMode: ReturnMode = .normal {
+        didSet {
+            if case .normal = returnMode { returnsNormally = true } else { returnsNormally = false }
+        }
+    }
+    /// `returnMode == .normal`, read by the return fast path without copying the enum out.
+    private(set) var returnsNormally = true
     /// True for the bottom frame of a nested `VM.run`: its result goes back to Swift.
     var boundary = false
     /// The generator owning this frame, when it is a generator's.
@@ -45,20 +51,46 @@ final class Frame {
     /// the weak reference on the hot return path).
     private(set) var isGeneratorFrame: Bool
 
+    /// The code's raw buffers, copied here so the run loop reloads them without touching (and
+    /// retaining) the code object.
+    private(set) var instructions: UnsafeMutablePointer<Instruction>
+    private(set) var constants: UnsafeMutablePointer<Value>
+    private(set) var methodCache: UnsafeMutablePointer<CodeObject.MethodCacheEntry>
+
     init(code: CodeObject, globals: Globals, locals: [Value?], cells: [PyCell]) {
         self.isGeneratorFrame = code.isGeneratorLike
+        self.instructions = code.runInstructions
+        self.constants = code.runConstants
+        self.methodCache = code.methodCache
         self.code = code
         self.globals = globals
-        self.locals = locals
+        self.locals = LocalSlots(locals)
         self.cells = cells
-        stack.reserveCapacity(8)
+    }
+
+    /// A frame with `localCount` unbound slots (the call fast path binds arguments into them).
+    init(code: CodeObject, globals: Globals, localCount: Int) {
+        self.isGeneratorFrame = code.isGeneratorLike
+        self.instructions = code.runInstructions
+        self.constants = code.runConstants
+        self.methodCache = code.methodCache
+        self.code = code
+        self.globals = globals
+        self.locals = LocalSlots(count: localCount)
+        self.cells = []
     }
 
     /// Re-initialises a pooled frame for a new call of a simple function (see `VM.framePool`).
     func reuse(code: CodeObject, globals: Globals, function: PyFunction) {
-        self.code = code
-        self.globals = globals
-        self.function = function
+        // A recursive call finds its own code and function here: skip the retain/release pairs.
+        if self.code !== code {
+            self.code = code
+            instructions = code.runInstructions
+            constants = code.runConstants
+            methodCache = code.methodCache
+        }
+        if self.globals !== globals { self.globals = globals }
+        if self.function !== function { self.function = function }
         self.isGeneratorFrame = false
         ip = 0
         if !handlers.isEmpty { handlers.removeAll(keepingCapacity: true) }
@@ -66,13 +98,14 @@ final class Frame {
         classNamespace = nil
         returnMode = .normal
         boundary = false
-        let n = code.varnames.count
-        if locals.count == n {
-            for i in 0..<n { locals[i] = nil }
-        } else {
-            locals.removeAll(keepingCapacity: true)
-            for _ in 0..<n { locals.append(nil) }
-        }
+        locals.reset(count: code.varnames.count)
+    }
+
+    /// Lets go of what a finished frame holds before it waits in the pool.
+    func recycle() {
+        if !stack.isEmpty { stack.removeAll() }
+        locals.reset(count: locals.count)
+        handled = nil
     }
 
     var line: Int { code.line(at: ip - 1) }
@@ -87,9 +120,5 @@ final class Frame {
     }
     @inline(__always) func peek(_ n: Int) -> Value { stack[stack.count - n] }
 
-    func popN(_ n: Int) -> [Value] {
-        let items = Array(stack[(stack.count - n)...])
-        stack.removeLast(n)
-        return items
-    }
+    func popN(_ n: Int) -> [Value] { stack.popArray(n) }
 }

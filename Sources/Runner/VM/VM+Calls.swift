@@ -246,8 +246,7 @@ extension VM {
         defer {
             // Recycle plain frames nobody else holds (no generator, no closure cell reached them).
             if !frame.isGeneratorFrame && frame.cells.isEmpty && framePool.count < 64 && isKnownUniquelyReferenced(&frame) {
-                if !frame.stack.isEmpty { frame.stack.removeAll(keepingCapacity: true) }
-                frame.function = nil
+                frame.recycle()
                 framePool.append(frame)
             }
         }

@@ -55,7 +55,7 @@ extension VM {
             }
             addEntry = true
             if let handler = frame.handlers.popLast() {
-                if frame.stack.count > handler.stackDepth { frame.stack.removeSubrange(handler.stackDepth...) }
+                frame.stack.truncate(to: handler.stackDepth)
                 frame.stack.append(.object(exception))
                 frame.ip = handler.target
                 return

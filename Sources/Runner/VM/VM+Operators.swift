@@ -118,9 +118,8 @@ extension VM {
                 switch op {
                 case .add:
                     if case .object(let bo) = b, let m = bo as? PyList {
-                        let result = PyList(l.items + m.items)
-                        try charge(result, result.items.count * 16)
-                        return .object(result)
+                        try checkAllocation((l.items.count + m.items.count) * 16)
+                        return .object(PyList(l.items + m.items))  // charged by PyList.init
                     }
                     if !(b.asObject is PyInstance) {
                         throw error(BuiltinTypes.typeError, "can only concatenate list (not \"\(b.typeName)\") to list")
@@ -235,9 +234,7 @@ extension VM {
         let (total, o) = s.value.utf8.count.multipliedReportingOverflow(by: count)
         if o { throw VMStop.limit(.memory) }
         try checkAllocation(total)
-        let result = PyStr(String(repeating: s.value, count: count))
-        try charge(result, total)
-        return .object(result)
+        return .object(PyStr(String(repeating: s.value, count: count)))  // charged by PyStr.init
     }
 
     func repeatItems(_ items: [Value], _ n: IntValue) throws -> [Value] {

@@ -7,7 +7,7 @@ extension VM {
     // MARK: hashing
 
     func strKey(_ s: String) -> DictKey {
-        DictKey(value: .str(s), hash: s.hashValue)
+        DictKey(value: .str(s), hash: PyStr.hash(of: s))
     }
 
     func strKey(_ s: PyStr) -> DictKey {
@@ -15,7 +15,14 @@ extension VM {
     }
 
     func hashKey(_ v: Value) throws -> DictKey {
-        DictKey(value: v, hash: try pyHash(v), vm: needsVMEquality(v) ? self : nil)
+        switch v {
+        case .int(let i) where i >= -(1 << 61) + 2 && i < (1 << 61) - 1:
+            return DictKey(value: v, hash: i == -1 ? -2 : i)
+        case .object(let o) where o.tag == .str:
+            return DictKey(value: v, hash: unsafeDowncast(o, to: PyStr.self).hash)
+        default:
+            return DictKey(value: v, hash: try pyHash(v), vm: needsVMEquality(v) ? self : nil)
+        }
     }
 
     private func needsVMEquality(_ v: Value) -> Bool {
@@ -184,7 +191,7 @@ extension VM {
             throw error(BuiltinTypes.typeError, "list indices must be integers or slices, not \(key.typeName)")
         case let d as PyDict:
             d.set(try hashKey(key), value)
-            if d.count & 1023 == 0 { try charge(d, 1024 * 48) }
+            if d.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
             return
         default:
             if let f = o.pyType.lookup("__setitem__"), !o.pyType.isBuiltin {
@@ -432,8 +439,10 @@ extension VM {
 
     /// SEND for receivers that are not generator frames: native iterators and objects with `send`.
     func sendToIterator(_ receiver: Value, _ value: Value) throws -> ResumeResult {
-        if case .object(let o) = receiver, let g = o as? PyGenerator {
-            return try resume(g, send: value)
+        if case .object(let o) = receiver {
+            if let g = o as? PyGenerator { return try resume(g, send: value) }
+            // asyncio's native awaitables (Sources/Runner/Asyncio): no StopIteration per await.
+            if let n = o as? NativeAwaitable { return try n.send(self, value) }
         }
         do {
             if value.isNone {
@@ -464,6 +473,11 @@ extension VM {
                 }
                 g.awaitedBy = true
                 g.wasStarted = true
+                return v
+            }
+            if let c = o as? NativeCoroutine {
+                if c.coroState == .finished && c.wasStarted { throw error(BuiltinTypes.runtimeError, "cannot reuse already awaited coroutine") }
+                c.wasStarted = true
                 return v
             }
             if let f = o.pyType.lookup("__await__"), !(o is PyType) {

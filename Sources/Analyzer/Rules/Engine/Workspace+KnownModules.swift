@@ -5,13 +5,12 @@ extension Workspace {
     /// The diagnostics of `file`, its sibling-module imports resolved against `knownModules`
     /// (file path → summary, for example from `ModuleSummary.scan`).
     public static func check(_ file: File, knownModules: [String: ModuleSummary], selection: RuleSelection) throws -> [Diagnostic] {
-        var folders: [String: [(name: String, summary: ModuleSummary)]] = [:]
-        for (path, summary) in knownModules {
+        let folders = Folders(knownModules.map { path, summary in
             let (folder, module) = split(normalized(path))
-            folders[folder, default: []].append((module, summary))
-        }
-        let parsed = try PythonFrontEnd.parse(file.source)
-        let imported = importNames(for: file.path, module: parsed.module, folders: folders)
+            return (folder, module, summary)
+        })
+        let parsed = file.withBytes { PythonFrontEnd.parse(bytes: $0) }
+        let imported = importNames(location: split(normalized(file.path)), module: parsed.module, folders: folders)
         return Linter.check(parsed: parsed, source: file.source, path: file.path, selection: selection, importedModules: imported)
     }
 }

@@ -13,10 +13,27 @@ public enum Workspace {
     public struct File: Sendable {
         public var path: String
         public var source: String
+        /// The source's UTF-8 bytes when the caller already has them (`asyncd check` reads
+        /// bytes), so that the parser needs no second copy of the text.
+        var bytes: [UInt8]?
 
         public init(path: String, source: String) {
             self.path = path
             self.source = source
+        }
+
+        /// `bytes` must be the UTF-8 encoding of `source`.
+        public init(path: String, source: String, bytes: [UInt8]) {
+            self.path = path
+            self.source = source
+            self.bytes = bytes
+        }
+
+        var utf8Count: Int { bytes?.count ?? source.utf8.count }
+
+        func withBytes<T>(_ body: ([UInt8]) -> T) -> T {
+            if let bytes { return body(bytes) }
+            return body(Array(source.utf8))
         }
     }
 
@@ -30,36 +47,57 @@ public enum Workspace {
         public var description: String
     }
 
+    /// The modules of a workspace by folder, each folder's modules by name (the first file of a
+    /// name wins, as imports resolve), with only the summaries that offer something.
+    struct Folders: Sendable {
+        var byFolder: [String: [String: ModuleSummary]] = [:]
+        /// Whether any module offers a function; when none does, no import can resolve to one
+        /// and the walk over each tree's imports is skipped.
+        var offersAny = false
+
+        init() {}
+
+        init(_ modules: [(folder: String, module: String, summary: ModuleSummary)]) {
+            for entry in modules {
+                if byFolder[entry.folder]?[entry.module] != nil { continue }
+                byFolder[entry.folder, default: [:]][entry.module] = entry.summary
+                if !entry.summary.isEmpty { offersAny = true }
+            }
+        }
+
+        /// The summary of `name` in `folder`; nil for an empty one, which resolves nothing
+        /// (lookups only ask which functions a summary lists), so leaving it out changes no result.
+        func summary(_ folder: String, _ name: String) -> ModuleSummary? {
+            guard let summary = byFolder[folder]?[name], !summary.isEmpty else { return nil }
+            return summary
+        }
+    }
+
     /// Checks `files`; results come back in the order of `files`. `selection` gives each file's
     /// rule selection (for example from its nearest `pyproject.toml` and the command line).
     public static func check(_ files: [File], selection: @Sendable (String) -> RuleSelection = { _ in .all }) -> [FileResult] {
-        // Pass 1: what each module offers its siblings, from a cheap text scan, so that no
-        // syntax tree has to be kept while the others are parsed (memory stays per file).
+        // Pass 1: what each module offers its siblings, from a byte scan, so that no syntax
+        // tree has to be kept while the others are parsed (memory stays per file).
+        let locations = files.map { split(normalized($0.path)) }
         let summaries = ConcurrentResults<ModuleSummary>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            summaries.set(index, ModuleSummary.scan(files[index].source))
+            let summary = files[index].bytes.map(scanSummary) ?? ModuleSummary.scan(files[index].source)
+            summaries.set(index, summary)
         }
         let scanned = summaries.values
-        var byFolder: [String: [(name: String, summary: ModuleSummary)]] = [:]
-        for (index, file) in files.enumerated() {
-            let (folder, module) = split(normalized(file.path))
-            byFolder[folder, default: []].append((module, scanned[index] ?? ModuleSummary()))
-        }
-        let folders = byFolder
-        // Pass 2: parse and check each file on all cores.
+        let folders = Folders(locations.indices.map { (locations[$0].folder, locations[$0].module, scanned[$0] ?? ModuleSummary()) })
+        // Pass 2: parse and check each file on all cores, the biggest first, so that no core is
+        // left with one large file at the end while the other idles.
+        let order = files.indices.sorted { files[$0].utf8Count > files[$1].utf8Count }
         let results = ConcurrentResults<FileResult>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        DispatchQueue.concurrentPerform(iterations: files.count) { position in
+            let index = order[position]
             let file = files[index]
-            let outcome: Result<[Diagnostic], AnalyzerError>
-            do {
-                let parsed = try PythonFrontEnd.parse(file.source)
-                let imported = importNames(for: file.path, module: parsed.module, folders: folders)
-                outcome = .success(Linter.check(parsed: parsed, source: file.source, path: file.path,
-                                                selection: selection(file.path), importedModules: imported))
-            } catch {
-                outcome = .failure(AnalyzerError(description: "\(error)"))
-            }
-            results.set(index, FileResult(path: file.path, diagnostics: outcome))
+            let parsed = file.withBytes { PythonFrontEnd.parse(bytes: $0) }
+            let imported = folders.offersAny ? importNames(location: locations[index], module: parsed.module, folders: folders) : [:]
+            let diagnostics = Linter.check(parsed: parsed, source: file.source, path: file.path,
+                                           selection: selection(file.path), importedModules: imported)
+            results.set(index, FileResult(path: file.path, diagnostics: .success(diagnostics)))
         }
         return results.values.enumerated().map { index, value in
             value ?? FileResult(path: files[index].path, diagnostics: .failure(AnalyzerError(description: "not analysed")))
@@ -70,18 +108,14 @@ public enum Workspace {
     /// with sibling modules' coroutine functions known; results in the order of `files`.
     public static func fix(_ files: [File], includeUnsafe: Bool = false,
                            selection: @Sendable (String) -> RuleSelection = { _ in .all }) -> [Result<Linter.FixResult, AnalyzerError>] {
-        var byFolder: [String: [(name: String, summary: ModuleSummary)]] = [:]
-        for file in files {
-            let (folder, module) = split(normalized(file.path))
-            byFolder[folder, default: []].append((module, ModuleSummary.scan(file.source)))
-        }
-        let folders = byFolder
+        let locations = files.map { split(normalized($0.path)) }
+        let folders = Folders(files.indices.map { (locations[$0].folder, locations[$0].module, ModuleSummary.scan(files[$0].source)) })
         let results = ConcurrentResults<Result<Linter.FixResult, AnalyzerError>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             do {
-                let parsed = try PythonFrontEnd.parse(file.source)
-                let imported = importNames(for: file.path, module: parsed.module, folders: folders)
+                let parsed = file.withBytes { PythonFrontEnd.parse(bytes: $0) }
+                let imported = importNames(location: locations[index], module: parsed.module, folders: folders)
                 let fixed = try Linter.fix(source: file.source, path: file.path, selection: selection(file.path),
                                            includeUnsafe: includeUnsafe, importedModules: imported)
                 results.set(index, .success(fixed))
@@ -105,15 +139,12 @@ public enum Workspace {
         return (parts.joined(separator: "/"), module)
     }
 
-    /// The summaries of the modules that `module` (the file at `path`) imports, keyed as the
-    /// import spells them: `helpers` and `.helpers` for a sibling, `pkg.mod` and `.pkg.mod` one
-    /// package below, `..mod` one folder up.
-    static func importNames(for path: String, module: Module, folders: [String: [(name: String, summary: ModuleSummary)]]) -> [String: ModuleSummary] {
-        let (folder, ownModule) = split(normalized(path))
+    /// The summaries of the modules that `module` (the file at `location`, see `split`)
+    /// imports, keyed as the import spells them: `helpers` and `.helpers` for a sibling,
+    /// `pkg.mod` and `.pkg.mod` one package below, `..mod` one folder up.
+    static func importNames(location: (folder: String, module: String), module: Module, folders: Folders) -> [String: ModuleSummary] {
+        let (folder, ownModule) = location
         var result: [String: ModuleSummary] = [:]
-        func find(_ folderPath: String, _ name: String) -> ModuleSummary? {
-            folders[folderPath]?.first(where: { $0.name == name })?.summary
-        }
         for key in importedModuleNames(module.body, depth: 0) where result[key] == nil {
             var dots = 0
             for character in key { if character == "." { dots += 1 } else { break } }
@@ -123,7 +154,7 @@ public enum Workspace {
             if dots == 2 { base = split(folder + ".py").folder }
             let subfolder = ([base] + parts.dropLast()).joined(separator: "/")
             if parts.count == 1 && dots <= 1 && base == folder && last == ownModule { continue }
-            if let summary = find(subfolder, last) { result[key] = summary }
+            if let summary = folders.summary(subfolder, last) { result[key] = summary }
         }
         return result
     }
