@@ -20,7 +20,7 @@ final class DiagnosticsPublisher: Sendable {
     private let queue = DispatchQueue(label: "asyncd.diagnostics")
     private let pending = DispatchGroup()
     /// Bumped by every scheduled analysis; the idle trim runs only when it has not moved.
-    private let activity = Mutex(0)
+    private let activity = Mutex((count: 0, trimScheduled: false))
     /// What was last sent for each document: a re-analysis of the same version that finds the
     /// same diagnostics (after background indexing or a configuration change that does not
     /// matter to it) sends nothing, rather than a duplicate that could reach the client after
@@ -68,15 +68,28 @@ final class DiagnosticsPublisher: Sendable {
         trimWhenIdle()
     }
 
-    /// Half a second after the last analysis, hands the heap's free pages back to the system
+    /// Half a second to a second after the last analysis, hands the heap's free pages back to the system
     /// (glibc keeps them otherwise), so an idle server's resident memory stays small.
+    /// One timer at a time (a timer per keystroke cost the dispatch manager thread a few per
+    /// cent of a core): when it fires after more activity, it waits another half second.
     private func trimWhenIdle() {
-        let mark = activity.withLock { value -> Int in
-            value &+= 1
-            return value
+        let schedule = activity.withLock { state -> Bool in
+            state.count &+= 1
+            defer { state.trimScheduled = true }
+            return !state.trimScheduled
         }
+        if schedule { scheduleTrim() }
+    }
+
+    private func scheduleTrim() {
+        let mark = activity.withLock { $0.count }
         queue.asyncAfter(deadline: .now() + .milliseconds(500)) { [self] in
-            guard activity.withLock({ $0 }) == mark else { return }
+            let idle = activity.withLock { state -> Bool in
+                guard state.count == mark else { return false }
+                state.trimScheduled = false
+                return true
+            }
+            guard idle else { return scheduleTrim() }
             #if os(Linux)
             _ = glibcMallocTrim(0)
             #endif
