@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# didChange → publishDiagnostics latency (p50/p95 over 200 edits of a 2,000-line file) and idle
-# RSS of asyncd, `ruff server` and `basedpyright-langserver`, measured by one driver in one run
-# (bench/lsp_latency_driver.py). ruff and basedpyright are pip-installed into .venv-bench/
-# (bench only; never used by the tests). Release build of asyncd, default settings (no
-# debounce timer: changes arriving in one read are analysed once); the row `asyncd-debounce5`
-# is the same binary with `debounceMilliseconds: 5`.
+# didChange → publishDiagnostics latency (p50/p95 over 200 comment edits, then 200 code edits,
+# of a 2,000-line file, reported apart and together) and idle RSS of asyncd, `ruff server` and
+# `basedpyright-langserver`, measured by one driver in one run (bench/lsp_latency_driver.py).
+# ruff and basedpyright are pip-installed into .venv-bench/ (bench only; never used by the
+# tests). Release build of asyncd, default settings (no debounce timer: the reader analyses the
+# documents changed by each read of the input, once); the row `asyncd-debounce5` is the same
+# binary with `debounceMilliseconds: 5`.
 # ASYNCD_STATIC=1 adds the --static-swift-stdlib build (.build-static/, built when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,12 +3,10 @@
 // Foundation costs the daemon several MiB of resident memory for a few string helpers. The
 // helpers Essentials lacks are defined here, for the forms the runner uses. Re-exported, so the
 // runner's files need no import of their own.
-#if canImport(FoundationEssentials)
+#if canImport(FoundationEssentials) && canImport(Glibc)
 @_exported import FoundationEssentials
 @_exported import Dispatch
-#if canImport(Glibc)
 @_exported import Glibc
-#endif
 
 extension String {
     /// `printf`-style formatting of C scalars (`%02x`, `%.3f`, `%#.6g`), through `vsnprintf`.

@@ -5,12 +5,14 @@ import Synchronization
 /// Server-sent `textDocument/publishDiagnostics` (LSP 3.17 §PublishDiagnostics), debounced.
 ///
 /// The read loop hands over the documents changed by each read from the input
-/// (`LanguageServer.flushChanges`), so changes that arrive together cost one analysis. Each
-/// hand-over bumps the document's ticket and schedules an analysis `debounceMilliseconds` later
-/// (0 unless configured: at once); when it runs, only the newest ticket analyses, so a burst of
-/// keystrokes within the debounce costs one analysis too. Analyses run one at a time on a serial queue, on a
-/// snapshot; the result is sent only while the document is still at the analysed version
-/// (`DocumentStore.ifCurrent`), so diagnostics are never published for a stale version.
+/// (`LanguageServer.flushChanges`), so changes that arrive together cost one analysis. Without a
+/// configured debounce the reader analyses and publishes them itself (`publishNow`); with one,
+/// each hand-over bumps the document's ticket and schedules an analysis `debounceMilliseconds`
+/// later on a serial queue, and only the newest ticket analyses, so a burst of keystrokes within
+/// the debounce costs one analysis too (re-publishing after a configuration change or indexing
+/// also goes through the queue). Analyses work on a snapshot; the result is sent only while the
+/// document is still at the analysed version (`DocumentStore.ifCurrent`), so diagnostics are
+/// never published for a stale version, and not again when they equal what was last sent for it.
 ///
 /// params sent: `{"uri", "version", "diagnostics": [Diagnostic]}`.
 final class DiagnosticsPublisher: Sendable {
@@ -18,7 +20,7 @@ final class DiagnosticsPublisher: Sendable {
     private let queue = DispatchQueue(label: "asyncd.diagnostics")
     private let pending = DispatchGroup()
     /// Bumped by every scheduled analysis; the idle trim runs only when it has not moved.
-    private let activity = Mutex(0)
+    private let activity = Mutex((count: 0, trimScheduled: false))
     /// What was last sent for each document: a re-analysis of the same version that finds the
     /// same diagnostics (after background indexing or a configuration change that does not
     /// matter to it) sends nothing, rather than a duplicate that could reach the client after
@@ -66,15 +68,28 @@ final class DiagnosticsPublisher: Sendable {
         trimWhenIdle()
     }
 
-    /// Half a second after the last analysis, hands the heap's free pages back to the system
+    /// Half a second to a second after the last analysis, hands the heap's free pages back to the system
     /// (glibc keeps them otherwise), so an idle server's resident memory stays small.
+    /// One timer at a time (a timer per keystroke cost the dispatch manager thread a few per
+    /// cent of a core): when it fires after more activity, it waits another half second.
     private func trimWhenIdle() {
-        let mark = activity.withLock { value -> Int in
-            value &+= 1
-            return value
+        let schedule = activity.withLock { state -> Bool in
+            state.count &+= 1
+            defer { state.trimScheduled = true }
+            return !state.trimScheduled
         }
+        if schedule { scheduleTrim() }
+    }
+
+    private func scheduleTrim() {
+        let mark = activity.withLock { $0.count }
         queue.asyncAfter(deadline: .now() + .milliseconds(500)) { [self] in
-            guard activity.withLock({ $0 }) == mark else { return }
+            let idle = activity.withLock { state -> Bool in
+                guard state.count == mark else { return false }
+                state.trimScheduled = false
+                return true
+            }
+            guard idle else { return scheduleTrim() }
             #if os(Linux)
             _ = glibcMallocTrim(0)
             #endif
@@ -101,16 +116,20 @@ final class DiagnosticsPublisher: Sendable {
 
     private func publish(_ uri: String, server: LanguageServer) {
         guard let snapshot = server.documents.snapshot(uri) else { return }
-        let diagnostics: [Diagnostic]
-        let generation: Int
-        let encodingBase: Int?
-        let retained: RetainedAnalysis?
+        var outcome: (diagnostics: [Diagnostic], generation: Int, encodingBase: Int?, retained: RetainedAnalysis?)
         do {
-            (diagnostics, generation, encodingBase, retained) = try server.analysis(for: snapshot)
+            outcome = try server.analysis(for: snapshot)
         } catch {
             server.log.report("analysis of \(uri) failed: \(error.message)")
             return
         }
+        // Freeing the tree and the semantic model costs about a tenth of an analysis: it
+        // happens on the releaser's thread, after the publish. The hand-off box holds the only
+        // reference, so the last release cannot land on this thread.
+        let handoff = outcome.retained.map(Handoff.init)
+        outcome.retained = nil
+        defer { if let handoff { releaser.submit { handoff.release() } } }
+        let (diagnostics, generation, encodingBase) = (outcome.diagnostics, outcome.generation, outcome.encodingBase)
         let unchanged = lastSent.withLock { sent in
             sent[uri].map { $0.version == snapshot.version && $0.diagnostics == diagnostics } ?? false
         }
@@ -142,9 +161,6 @@ final class DiagnosticsPublisher: Sendable {
             server.writer.sendEncoded(body)
             lastSent.withLock { $0[uri] = (snapshot.version, diagnostics) }
         }
-        // Freeing the tree and the semantic model costs about a tenth of an analysis: after the
-        // publish, and elsewhere.
-        if let retained { releaser.submit { _ = retained } }
     }
 
     /// Blocks until every scheduled analysis has run (end of input).
@@ -152,6 +168,13 @@ final class DiagnosticsPublisher: Sendable {
         pending.wait()
         releaser.wait()
     }
+}
+
+/// Carries an analysis' leftovers to the releaser thread.
+private final class Handoff: @unchecked Sendable {
+    private var value: RetainedAnalysis?
+    init(_ value: RetainedAnalysis) { self.value = value }
+    func release() { value = nil }
 }
 
 #if os(Linux)

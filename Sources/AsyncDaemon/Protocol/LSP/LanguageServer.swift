@@ -120,13 +120,20 @@ final class LanguageServer: Sendable {
     /// Without a debounce the reader analyses right here: handing the work to another thread
     /// cost more than the analysis of a small edit, and keystrokes typed meanwhile queue up in
     /// the input, to be read (and analysed) together next.
+    /// Documents up to this size (some 15,000 lines of typical code, tens of milliseconds of
+    /// analysis) are
+    /// analysed on the reader thread.
+    static let readerAnalysisLimit = 512 * 1024
+
     func flushChanges() {
         let (changed, debounce) = state.withLock { s -> ([String], Int) in
             defer { s.changedURIs.removeAll(keepingCapacity: true) }
             return (s.changedURIs, s.configuration.debounceMilliseconds)
         }
         for uri in changed {
-            if debounce == 0 {
+            // A very large document goes to the queue even so: its analysis would keep the
+            // reader from answering hovers and cancellations for too long.
+            if debounce == 0, (documents.snapshot(uri)?.bytes.count ?? 0) <= Self.readerAnalysisLimit {
                 publisher.publishNow(uri, server: self)
             } else {
                 publisher.schedule(uri, server: self)
