@@ -144,7 +144,7 @@ final class DiagnosticsPublisher: Sendable {
             let lines = snapshot.lines
             array = []
             array.reserveCapacity(diagnostics.count * 400)
-            JSONWriter.write(.array(diagnostics.map { ResultEncoding.diagnostic($0, lines: lines, encoding: encoding, uri: uri) }), into: &array)
+            DiagnosticJSON.writeArray(diagnostics, lines: lines, encoding: encoding, uri: uri, into: &array)
             lastEncoded.withLock { $0[uri] = (baseVersion, generation, encoding, array) }
         }
         // The notification as `notify` would write it, around the (possibly reused) array.
