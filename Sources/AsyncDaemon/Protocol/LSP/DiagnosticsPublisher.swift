@@ -114,14 +114,26 @@ final class DiagnosticsPublisher: Sendable {
         }
     }
 
+    /// The inputs of an analysis (configuration, sibling modules) can change while it runs: a
+    /// background index finishing, a sibling saved. Such an analysis is made again rather than
+    /// sent, because the publish that the change scheduled may already be out and this older
+    /// result would overtake it (the client would keep stale diagnostics). Bounded: the last
+    /// attempt is sent as it is.
     private func publish(_ uri: String, server: LanguageServer) {
-        guard let snapshot = server.documents.snapshot(uri) else { return }
+        for attempt in 1...3 {
+            if publishOnce(uri, server: server, requireCurrentInputs: attempt < 3) { return }
+        }
+    }
+
+    /// False when the analysis was not sent because its inputs changed meanwhile.
+    private func publishOnce(_ uri: String, server: LanguageServer, requireCurrentInputs: Bool) -> Bool {
+        guard let snapshot = server.documents.snapshot(uri) else { return true }
         var outcome: (diagnostics: [Diagnostic], generation: Int, encodingBase: Int?, retained: RetainedAnalysis?)
         do {
             outcome = try server.analysis(for: snapshot)
         } catch {
             server.log.report("analysis of \(uri) failed: \(error.message)")
-            return
+            return true
         }
         // Freeing the tree and the semantic model costs about a tenth of an analysis: it
         // happens on the releaser's thread, after the publish. The hand-off box holds the only
@@ -133,7 +145,7 @@ final class DiagnosticsPublisher: Sendable {
         let unchanged = lastSent.withLock { sent in
             sent[uri].map { $0.version == snapshot.version && $0.diagnostics == diagnostics } ?? false
         }
-        if unchanged { return }
+        if unchanged { return true }
         let encoding = server.encoding
         let baseVersion = encodingBase ?? snapshot.version
         var array: [UInt8]
@@ -157,10 +169,18 @@ final class DiagnosticsPublisher: Sendable {
         body.append(contentsOf: #","diagnostics":"#.utf8)
         body.append(contentsOf: array)
         body.append(contentsOf: "}}".utf8)
+        // Checked and sent under the document store's lock, so that a newer publish of the same
+        // document (which needs that lock too) cannot go out between the check and the send.
+        var stale = false
         server.documents.ifCurrent(uri, version: snapshot.version) {
+            if requireCurrentInputs && server.inputsGeneration != generation {
+                stale = true
+                return
+            }
             server.writer.sendEncoded(body)
             lastSent.withLock { $0[uri] = (snapshot.version, diagnostics) }
         }
+        return !stale
     }
 
     /// Blocks until every scheduled analysis has run (end of input).

@@ -167,6 +167,9 @@ final class LanguageServer: Sendable {
         var generation: Int
     }
 
+    /// Bumped whenever something outside a document that its analysis reads changes.
+    var inputsGeneration: Int { state.withLock { $0.generation } }
+
     func currentInputs() -> AnalysisInputs {
         let (configuration, generation) = state.withLock { ($0.configuration, $0.generation) }
         return AnalysisInputs(configuration: configuration, modules: index.summaries, generation: generation)
@@ -185,7 +188,7 @@ final class LanguageServer: Sendable {
     func analysis(for snapshot: DocumentSnapshot, inputs requested: AnalysisInputs? = nil) throws(ProtocolError)
         -> (diagnostics: [Diagnostic], generation: Int, encodingBase: Int?, retained: RetainedAnalysis?)
     {
-        let inputs = requested ?? currentInputs()
+        var inputs = requested ?? currentInputs()
         let configuration = inputs.configuration
         let cached = state.withLock { $0.cache[snapshot.uri] }
         if let cached, cached.version == snapshot.version, cached.generation == inputs.generation, cached.configuration == configuration {
@@ -195,7 +198,13 @@ final class LanguageServer: Sendable {
         let path = AnalyzeMethod.filePath(fromURI: snapshot.uri)
         if let path, path.hasSuffix(".py"), index.update(path: path, summary: ModuleSummary.scan(text)) {
             // Its own summary changed: the analyses of its open siblings may change too.
-            state.withLock { $0.generation &+= 1 }
+            let bumped = state.withLock { s -> Int in
+                s.generation &+= 1
+                return s.generation
+            }
+            // A module's own summary does not change its own analysis: when nothing else moved
+            // meanwhile, this analysis stands for the new generation (no second analysis).
+            if requested == nil, bumped == inputs.generation &+ 1 { inputs.generation = bumped }
             for uri in documents.openURIs where uri != snapshot.uri { publisher.schedule(uri, server: self) }
         }
         let modules = requested?.modules ?? index.summaries
