@@ -119,17 +119,78 @@ extension NativeQueue {
     }
 }
 
-/// `Queue.put(item)`: while full, wait on a putter future; then put_nowait.
-final class QueuePutCoroutine: NativeCoroutine {
-    /// nil once finished: a finished coroutine waits in the queue's `sparePut` without a cycle.
+/// What `Queue.put` and `Queue.get` share (queues.py): while the queue cannot proceed, wait on
+/// a future in the queue's putters or getters; a waiter that fails or is cancelled is taken
+/// out and, when the queue could proceed, passes the wake-up on to the next waiter.
+class QueueWaitingCoroutine: NativeCoroutine {
+    /// nil once finished: a finished coroutine waits in the queue's spare slot without a cycle.
     var queue: NativeQueue?
-    var item: Value
     var waiter: NativeFuture?
 
-    init(vm: VM, queue: NativeQueue, item: Value) {
+    init(vm: VM, queue: NativeQueue, qualname: String) {
         self.queue = queue
+        super.init(vm: vm, qualname: qualname)
+    }
+
+    /// Whether the operation has to wait (full for put, empty for get).
+    func mustWait(_ queue: NativeQueue) -> Bool { false }
+    /// The `*_nowait` half, once it can proceed.
+    func proceed(_ queue: NativeQueue, _ rt: AsyncioRuntime, _ vm: VM) throws -> Value { .none }
+    /// The queue's putters or getters.
+    func waiters(_ queue: NativeQueue) -> [NativeFuture] { [] }
+    func setWaiters(_ queue: NativeQueue, _ waiters: [NativeFuture]) {}
+    func addWaiter(_ queue: NativeQueue, _ waiter: NativeFuture) {}
+
+    override func body(_ vm: VM, _ value: Value) throws -> ResumeResult {
+        guard let rt = vm.asyncState.runtime, let queue else { throw vm.error(BuiltinTypes.runtimeError, "no running event loop") }
+        if let w = waiter {
+            waiter = nil
+            do {
+                if !w.isDone { throw vm.error(BuiltinTypes.runtimeError, "await wasn't used with future") }
+                _ = try w.resultValue(vm)
+            } catch let e as PyError {
+                try cleanUp(w, rt, vm)
+                throw e
+            }
+        }
+        if mustWait(queue) {
+            let loop = try rt.runningLoopOrRaise(vm)
+            let future = rt.newFuture(loop)
+            future.label = qualname
+            addWaiter(queue, future)
+            future.blocking = true
+            waiter = future
+            return .yielded(.object(future))
+        }
+        return .returned(try proceed(queue, rt, vm))
+    }
+
+    override func bodyThrow(_ vm: VM, _ exc: PyExceptionObject) throws -> ResumeResult {
+        if let w = waiter, let rt = vm.asyncState.runtime {
+            waiter = nil
+            try cleanUp(w, rt, vm)
+        }
+        throw PyError(exception: exc)
+    }
+
+    /// The `except:` of queues.py `put` and `get`.
+    private func cleanUp(_ future: NativeFuture, _ rt: AsyncioRuntime, _ vm: VM) throws {
+        guard let queue else { return }
+        _ = future.baseCancel(rt, msg: .none)
+        var list = waiters(queue)
+        if let i = list.firstIndex(where: { $0 === future }) { list.remove(at: i) }
+        if !mustWait(queue) && future.state != .cancelled { try NativeQueue.wakeupNext(&list, rt, vm) }
+        setWaiters(queue, list)
+    }
+}
+
+/// `Queue.put(item)`: while full, wait on a putter future; then put_nowait.
+final class QueuePutCoroutine: QueueWaitingCoroutine {
+    var item: Value
+
+    init(vm: VM, queue: NativeQueue, item: Value) {
         self.item = item
-        super.init(vm: vm, qualname: "Queue.put")
+        super.init(vm: vm, queue: queue, qualname: "Queue.put")
     }
 
     /// `queue.put(item)`, reusing the queue's finished put coroutine when nothing else holds it.
@@ -153,57 +214,20 @@ final class QueuePutCoroutine: NativeCoroutine {
         }
     }
 
-    override func body(_ vm: VM, _ value: Value) throws -> ResumeResult {
-        guard let rt = vm.asyncState.runtime, let queue else { throw vm.error(BuiltinTypes.runtimeError, "no running event loop") }
-        if let w = waiter {
-            waiter = nil
-            do {
-                if !w.isDone { throw vm.error(BuiltinTypes.runtimeError, "await wasn't used with future") }
-                _ = try w.resultValue(vm)
-            } catch let e as PyError {
-                try cleanUp(w, rt, vm)
-                throw e
-            }
-        }
-        if queue.isFull {
-            let loop = try rt.runningLoopOrRaise(vm)
-            let putter = rt.newFuture(loop)
-            putter.label = "Queue.put"
-            queue.putters.append(putter)
-            putter.blocking = true
-            waiter = putter
-            return .yielded(.object(putter))
-        }
+    override func mustWait(_ queue: NativeQueue) -> Bool { queue.isFull }
+    override func proceed(_ queue: NativeQueue, _ rt: AsyncioRuntime, _ vm: VM) throws -> Value {
         try queue.putNowait(item, rt, vm)
-        return .returned(.none)
+        return .none
     }
-
-    override func bodyThrow(_ vm: VM, _ exc: PyExceptionObject) throws -> ResumeResult {
-        if let w = waiter, let rt = vm.asyncState.runtime {
-            waiter = nil
-            try cleanUp(w, rt, vm)
-        }
-        throw PyError(exception: exc)
-    }
-
-    /// The `except:` of queues.py `put`.
-    private func cleanUp(_ putter: NativeFuture, _ rt: AsyncioRuntime, _ vm: VM) throws {
-        guard let queue else { return }
-        _ = putter.baseCancel(rt, msg: .none)
-        if let i = queue.putters.firstIndex(where: { $0 === putter }) { queue.putters.remove(at: i) }
-        if !queue.isFull && putter.state != .cancelled { try NativeQueue.wakeupNext(&queue.putters, rt, vm) }
-    }
+    override func waiters(_ queue: NativeQueue) -> [NativeFuture] { queue.putters }
+    override func setWaiters(_ queue: NativeQueue, _ waiters: [NativeFuture]) { queue.putters = waiters }
+    override func addWaiter(_ queue: NativeQueue, _ waiter: NativeFuture) { queue.putters.append(waiter) }
 }
 
 /// `Queue.get()`: while empty, wait on a getter future; then get_nowait.
-final class QueueGetCoroutine: NativeCoroutine {
-    /// nil once finished: a finished coroutine waits in the queue's `spareGet` without a cycle.
-    var queue: NativeQueue?
-    var waiter: NativeFuture?
-
+final class QueueGetCoroutine: QueueWaitingCoroutine {
     init(vm: VM, queue: NativeQueue) {
-        self.queue = queue
-        super.init(vm: vm, qualname: "Queue.get")
+        super.init(vm: vm, queue: queue, qualname: "Queue.get")
     }
 
     /// `queue.get()`, reusing the queue's finished get coroutine when nothing else holds it.
@@ -225,45 +249,11 @@ final class QueueGetCoroutine: NativeCoroutine {
         }
     }
 
-    override func body(_ vm: VM, _ value: Value) throws -> ResumeResult {
-        guard let rt = vm.asyncState.runtime, let queue else { throw vm.error(BuiltinTypes.runtimeError, "no running event loop") }
-        if let w = waiter {
-            waiter = nil
-            do {
-                if !w.isDone { throw vm.error(BuiltinTypes.runtimeError, "await wasn't used with future") }
-                _ = try w.resultValue(vm)
-            } catch let e as PyError {
-                try cleanUp(w, rt, vm)
-                throw e
-            }
-        }
-        if queue.count == 0 {
-            let loop = try rt.runningLoopOrRaise(vm)
-            let getter = rt.newFuture(loop)
-            getter.label = "Queue.get"
-            queue.getters.append(getter)
-            getter.blocking = true
-            waiter = getter
-            return .yielded(.object(getter))
-        }
-        return .returned(try queue.getNowait(rt, vm))
-    }
-
-    override func bodyThrow(_ vm: VM, _ exc: PyExceptionObject) throws -> ResumeResult {
-        if let w = waiter, let rt = vm.asyncState.runtime {
-            waiter = nil
-            try cleanUp(w, rt, vm)
-        }
-        throw PyError(exception: exc)
-    }
-
-    /// The `except:` of queues.py `get`.
-    private func cleanUp(_ getter: NativeFuture, _ rt: AsyncioRuntime, _ vm: VM) throws {
-        guard let queue else { return }
-        _ = getter.baseCancel(rt, msg: .none)
-        if let i = queue.getters.firstIndex(where: { $0 === getter }) { queue.getters.remove(at: i) }
-        if queue.count > 0 && getter.state != .cancelled { try NativeQueue.wakeupNext(&queue.getters, rt, vm) }
-    }
+    override func mustWait(_ queue: NativeQueue) -> Bool { queue.count == 0 }
+    override func proceed(_ queue: NativeQueue, _ rt: AsyncioRuntime, _ vm: VM) throws -> Value { try queue.getNowait(rt, vm) }
+    override func waiters(_ queue: NativeQueue) -> [NativeFuture] { queue.getters }
+    override func setWaiters(_ queue: NativeQueue, _ waiters: [NativeFuture]) { queue.getters = waiters }
+    override func addWaiter(_ queue: NativeQueue, _ waiter: NativeFuture) { queue.getters.append(waiter) }
 }
 
 /// `Queue.join()`: `if unfinished: await self._finished.wait()`.

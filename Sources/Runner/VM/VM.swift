@@ -121,6 +121,14 @@ final class VM {
 
     /// Checked every 1024 steps (and when the step limit is reached): steps, wall time,
     /// cancellation. Memory is checked where memory is allocated.
+    /// LOAD_GLOBAL: the module's binding, else the builtin, else CPython's NameError.
+    @inline(__always)
+    func globalValue(_ g: Globals, _ slot: Int) throws -> Value {
+        if let v = g.values[slot] { return v }
+        if let b = g.builtinFallback[slot] { return b }
+        throw error(BuiltinTypes.nameError, "name '\(g.names[slot])' is not defined")
+    }
+
     @inline(never)
     func periodicCheck() throws {
         if !pendingFinalizers.isEmpty { try runFinalizers() }
@@ -225,15 +233,7 @@ final class VM {
                 case .loadClosure:
                     frame.stack.append(.object(frame.cells[Int(ins.arg)]))
                 case .loadGlobalPushNull:
-                    let slot = Int(ins.arg)
-                    let g = frame.globals
-                    if let v = g.values[slot] {
-                        frame.stack.append(v)
-                    } else if let b = g.builtinFallback[slot] {
-                        frame.stack.append(b)
-                    } else {
-                        throw error(BuiltinTypes.nameError, "name '\(g.names[slot])' is not defined")
-                    }
+                    frame.stack.append(try globalValue(frame.globals, Int(ins.arg)))
                     frame.stack.append(nullValue)
                     frame.ip &+= 1
                 case .loadGlobal2:
@@ -247,15 +247,7 @@ final class VM {
                     }
                     fallthrough
                 case .loadGlobal:
-                    let slot = Int(ins.arg)
-                    let g = frame.globals
-                    if let v = g.values[slot] {
-                        frame.stack.append(v)
-                    } else if let b = g.builtinFallback[slot] {
-                        frame.stack.append(b)
-                    } else {
-                        throw error(BuiltinTypes.nameError, "name '\(g.names[slot])' is not defined")
-                    }
+                    frame.stack.append(try globalValue(frame.globals, Int(ins.arg)))
                 case .storeGlobal:
                     frame.globals.values[Int(ins.arg)] = frame.stack.removeLast()
                 case .deleteGlobal:
