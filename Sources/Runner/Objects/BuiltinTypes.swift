@@ -72,7 +72,7 @@ enum BuiltinTypes {
     static let systemExit = exc("SystemExit", baseException)
     static let keyboardInterrupt = exc("KeyboardInterrupt", baseException)
     static let generatorExit = exc("GeneratorExit", baseException)
-    static let baseExceptionGroup = exc("BaseExceptionGroup", baseException)
+    static let baseExceptionGroup = make("BaseExceptionGroup", base: baseException, layout: .exception, ExceptionGroupMethods.table())
     static let exceptionGroup: PyType = {
         let t = PyType(name: "ExceptionGroup", bases: [baseExceptionGroup, exception], layout: .exception, isBuiltin: true)
         t.mro = [t, baseExceptionGroup, exception, baseException, object]
