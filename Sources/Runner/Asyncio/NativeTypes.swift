@@ -87,33 +87,19 @@ private func checkKwargs(_ vm: VM, _ kw: KwArgs, _ fname: String, _ allowed: @au
     }
 }
 
-private func selfFuture(_ vm: VM, _ a: [Value], _ name: String) throws -> NativeFuture {
-    guard let f = a.first?.asObject as? NativeFuture else {
-        throw vm.error(BuiltinTypes.typeError, "descriptor '\(name)' requires a 'Future' object")
+/// The receiver of a native method called through its descriptor (`Future.result(x)`), which
+/// CPython checks before anything else.
+private func receiver<T: AnyObject>(_ vm: VM, _ a: [Value], _ name: String, _ what: String) throws -> T {
+    guard let r = a.first?.asObject as? T else {
+        throw vm.error(BuiltinTypes.typeError, "descriptor '\(name)' requires \(what)")
     }
-    return f
+    return r
 }
 
-private func selfTask(_ vm: VM, _ a: [Value], _ name: String) throws -> NativeTask {
-    guard let t = a.first?.asObject as? NativeTask else {
-        throw vm.error(BuiltinTypes.typeError, "descriptor '\(name)' requires a 'Task' object")
-    }
-    return t
-}
-
-private func selfLoop(_ vm: VM, _ a: [Value], _ name: String) throws -> NativeLoop {
-    guard let l = a.first?.asObject as? NativeLoop else {
-        throw vm.error(BuiltinTypes.typeError, "descriptor '\(name)' requires an event loop")
-    }
-    return l
-}
-
-private func selfQueue(_ vm: VM, _ a: [Value], _ name: String) throws -> NativeQueue {
-    guard let q = a.first?.asObject as? NativeQueue else {
-        throw vm.error(BuiltinTypes.typeError, "descriptor '\(name)' requires a 'Queue' object")
-    }
-    return q
-}
+private func selfFuture(_ vm: VM, _ a: [Value], _ name: String) throws -> NativeFuture { try receiver(vm, a, name, "a 'Future' object") }
+private func selfTask(_ vm: VM, _ a: [Value], _ name: String) throws -> NativeTask { try receiver(vm, a, name, "a 'Task' object") }
+private func selfLoop(_ vm: VM, _ a: [Value], _ name: String) throws -> NativeLoop { try receiver(vm, a, name, "an event loop") }
+private func selfQueue(_ vm: VM, _ a: [Value], _ name: String) throws -> NativeQueue { try receiver(vm, a, name, "a 'Queue' object") }
 
 private func property(_ owner: String, _ name: String, get: @escaping NativeFunction, set: NativeFunction? = nil) -> Value {
     .object(PyProperty(fget: native(name, owner: owner, get), fset: set.map { native(name, owner: owner, $0) } ?? .none, fdel: .none))
