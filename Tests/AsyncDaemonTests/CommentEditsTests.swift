@@ -41,17 +41,6 @@ import Analyzer
         "",
     ].joined(separator: "\n")
 
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = ["x", "", " ", "noqa", "NOQA: AIO2", "q", "a", "é", "😀", "#", "\n", "\r", "\r\n", "'", "(", ")", "\\", "\t"]
 
     static func analyze(_ bytes: [UInt8]) throws -> FileAnalysis {
@@ -59,7 +48,7 @@ import Analyzer
     }
 
     @Test func carriedOverAnalysesEqualFullAnalyses() throws {
-        var random = SplitMix(state: 3131)
+        var random = LSPReplayTests.SplitMix(state: 3131)
         let base = Array(Self.source.utf8)
         let baseAnalysis = try Self.analyze(base)
         #expect(Set(baseAnalysis.diagnostics.map(\.code)).isSuperset(of: ["AIO201", "AIO202", "AIO301", "AIO401"]),
