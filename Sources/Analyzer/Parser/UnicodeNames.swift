@@ -20,6 +20,9 @@ enum UnicodeNames {
 
     static func lookup(_ name: String) -> UInt32? {
         let key = name.uppercased()
+        // Aliases share the names' namespace, so the order of these lookups does not matter.
+        if let alias = formalAliases[key] { return alias }
+        if let selector = variationSelector(key) { return selector }
         for prefix in ["CJK UNIFIED IDEOGRAPH-", "CJK COMPATIBILITY IDEOGRAPH-", "TANGUT IDEOGRAPH-",
                        "KHITAN SMALL SCRIPT CHARACTER-", "NUSHU CHARACTER-"] where key.hasPrefix(prefix) {
             // CPython matches these algorithmic names only as written in upper case.
@@ -33,6 +36,17 @@ enum UnicodeNames {
         }
         if let found = find(key, in: common, ranges: commonRanges) { return found }
         return find(key, in: others, ranges: otherRanges)
+    }
+
+    /// `VS1`...`VS16` (U+FE00...U+FE0F) and `VS17`...`VS256` (U+E0100...U+E01EF), the
+    /// abbreviations `NameAliases.txt` gives the variation selectors; no leading zeros.
+    static func variationSelector(_ key: String) -> UInt32? {
+        guard key.hasPrefix("VS") else { return nil }
+        let digits = key.utf8.dropFirst(2)
+        guard let first = digits.first, first != UInt8(ascii: "0"), digits.count <= 3,
+              digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let number = UInt32(String(decoding: digits, as: UTF8.self)), number >= 1, number <= 256 else { return nil }
+        return number <= 16 ? 0xFE00 + number - 1 : 0xE0100 + number - 17
     }
 
     private static func find(_ key: String, in table: borrowing Mutex<[String: UInt32]?>, ranges: [ClosedRange<UInt32>]) -> UInt32? {
