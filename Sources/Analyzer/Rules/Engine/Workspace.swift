@@ -96,7 +96,9 @@ public enum Workspace {
         // left with one large file at the end while the other idles.
         let order = files.indices.sorted { files[$0].utf8Count > files[$1].utf8Count }
         let results = ConcurrentResults<FileResult>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { position in
+        // On threads with large stacks: the parser and the rules then never need a thread of
+        // their own for a file (`LargeStack.run` used to start one per analysed file).
+        concurrentPerformOnLargeStacks(iterations: files.count) { position in
             let index = order[position]
             let file = files[index]
             let parsed = file.withBytes { PythonFrontEnd.parse(bytes: $0) }
@@ -211,6 +213,54 @@ public enum Workspace {
                 collectImportedModuleNames(cls.body, depth: depth + 1, into: &names)
             default:
                 break
+            }
+        }
+    }
+}
+
+extension Workspace {
+    /// `DispatchQueue.concurrentPerform` on one thread per core, each with a `LargeStack.size`
+    /// stack, taking iterations in order from a shared counter. The calling thread waits.
+    static func concurrentPerformOnLargeStacks(iterations: Int, _ body: (Int) -> Void) {
+        guard iterations > 0 else { return }
+        let workers = min(iterations, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        withoutActuallyEscaping(body) { body in
+            let shared = SharedWork(iterations: iterations, body: body)
+            let finished = DispatchGroup()
+            for _ in 1..<workers {
+                finished.enter()
+                let started = LargeStack.startDetached {
+                    shared.run()
+                    finished.leave()
+                }
+                if !started { finished.leave() }
+            }
+            // One share on a large stack too (or here, if no thread can be had); the counter
+            // hands every iteration out once, whichever threads started.
+            LargeStack.onNewThread(stackSize: LargeStack.size) { shared.run() }
+            finished.wait()
+            // The threads may still hold `shared` for a moment: drop the non-escaping body now.
+            shared.body = nil
+        }
+    }
+
+    /// The iterations of `concurrentPerformOnLargeStacks` and the counter that hands them out.
+    private final class SharedWork: @unchecked Sendable {
+        private let next = Atomic<Int>(0)
+        private let iterations: Int
+        /// Set to nil once every worker is done (it must not outlive the caller's closure).
+        var body: ((Int) -> Void)?
+
+        init(iterations: Int, body: @escaping (Int) -> Void) {
+            self.iterations = iterations
+            self.body = body
+        }
+
+        func run() {
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < iterations, let body else { return }
+                body(index)
             }
         }
     }
