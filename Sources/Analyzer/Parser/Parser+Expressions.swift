@@ -599,7 +599,15 @@ extension Parser {
     /// converted to `ctx` (a tuple when there is a comma).
     mutating func parseTargetList(_ ctx: ExprContext) throws(ParseError) -> Expr {
         let start = here
+        // Names (most targets) are made in `ctx` at once; only other targets go through `setContext`.
+        var allNames = true
         func one() throws(ParseError) -> Expr {
+            if kind == .name, endsTargetName(peekKind()) {
+                let t = tok
+                advance()
+                return Expr(.name(id: nameText(t), ctx: ctx), tokenRange(t))
+            }
+            allNames = false
             if kind == .star {
                 let s = here
                 advance()
@@ -616,9 +624,20 @@ extension Parser {
                 if !startsExpression(kind) { break }
                 elts.append(try one())
             }
+            if allNames { return Expr(.tuple(elts: elts, ctx: ctx), range(from: start)) }
             e = Expr(.tuple(elts: elts, ctx: .load), range(from: start))
+        } else if allNames {
+            return e
         }
         return try setContext(e, ctx)
+    }
+
+    /// Tokens after a NAME that end it as a target of `parseTargetList` (no trailer or operator follows).
+    @inline(__always) private func endsTargetName(_ k: TokenKind) -> Bool {
+        switch k {
+        case .comma, .kwIn, .rpar, .rsqb, .colon, .equal, .newline, .semi: return true
+        default: return false
+        }
     }
 
     /// `lambdef`: 'lambda' [lambda_params] ':' expression.
@@ -720,7 +739,7 @@ extension Parser {
     /// with CPython's messages for what cannot be one (`invalid_assignment`, `invalid_del_stmt`).
     func setContext(_ e: Expr, _ ctx: ExprContext) throws(ParseError) -> Expr {
         switch e.kind {
-        case .name(let id, _): return Expr(.name(id: id, ctx: ctx), e.range)
+        case .name(let id, let old): return old == ctx ? e : Expr(.name(id: id, ctx: ctx), e.range)
         case .attribute(let v, let a, _): return Expr(.attribute(value: v, attr: a, ctx: ctx), e.range)
         case .subscript(let v, let s, _): return Expr(.subscript(value: v, slice: s, ctx: ctx), e.range)
         case .starred(let v, _):

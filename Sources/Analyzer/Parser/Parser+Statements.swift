@@ -104,6 +104,7 @@ extension Parser {
     /// `assignment | star_expressions`: parse the left side once, then decide by the next token.
     mutating func parseExpressionStatement() throws(ParseError) -> Stmt {
         let start = here
+        if kind == .name && peekKind() == .equal { return try parseNameAssignment() }
         let startsWithParen = kind == .lpar
         let first: Expr = kind == .kwYield ? try parseYieldExpression() : try parseStarExpressions()
         switch kind {
@@ -163,6 +164,35 @@ extension Parser {
             }
             return Stmt(.expr(value: first), range(from: start))
         }
+    }
+
+    /// `NAME = value` (the commonest statement), with the target made in `Store` context at
+    /// once rather than as a `Load` name converted by `setContext`, and no list of the items
+    /// between the `=`s unless there are more than two; otherwise as `parseExpressionStatement`.
+    private mutating func parseNameAssignment() throws(ParseError) -> Stmt {
+        let start = here
+        let nameToken = tok
+        let target = Expr(.name(id: nameText(nameToken), ctx: .store), tokenRange(nameToken))
+        advance()
+        advance()
+        let value = kind == .kwYield ? try parseYieldExpression() : try parseStarExpressions()
+        guard kind == .equal else {
+            return Stmt(.assign(targets: [target], value: value, typeComment: nil), range(from: start))
+        }
+        // `a = b = c`: the targets after the first are checked as `parseExpressionStatement` checks them.
+        var items = Parser.list(value)
+        while accept(.equal) {
+            items.append(kind == .kwYield ? try parseYieldExpression() : try parseStarExpressions())
+        }
+        let last = items.removeLast()
+        var targets = [target]
+        targets.reserveCapacity(items.count + 1)
+        for item in items {
+            if case .yield = item.kind { throw self.error("assignment to yield expression not possible", item.range) }
+            if case .yieldFrom = item.kind { throw self.error("assignment to yield expression not possible", item.range) }
+            targets.append(try setContext(item, .store))
+        }
+        return Stmt(.assign(targets: targets, value: last, typeComment: nil), range(from: start))
     }
 
     func augmentedOperator(_ k: TokenKind) -> BinaryOperator? {

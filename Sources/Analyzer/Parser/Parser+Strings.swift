@@ -16,6 +16,10 @@ extension Parser {
         var sawF = false, sawBytes = false, sawNonBytes = false
         var bytesValue: [UInt8] = []
         var strValue: [UInt32] = []
+        // The plain strings before the first f-string are not kept as pieces (most literals have
+        // no f-string, and the pieces array was an allocation each): they are one text piece
+        // from the first non-empty one to the last, which is what `mergePieces` makes of them.
+        var plainRange: SourceRange? = nil
         while kind == .string || kind == .fstringStart {
             let t = tok
             if t.kind == .string {
@@ -29,10 +33,17 @@ extension Parser {
                 } else {
                     var text: [UInt32] = []
                     try decodeStr(bodyStart, bodyEnd, raw: t.flags.contains(.raw), into: &text, token: t)
+                    if sawF {
+                        pieces.append(.text(text, tokenRange(t)))
+                    } else if let range = plainRange {
+                        plainRange = SourceRange(start: range.start, end: endLoc(t))
+                    } else if !text.isEmpty {
+                        plainRange = tokenRange(t)
+                    }
                     if strValue.isEmpty { strValue = text } else { strValue.append(contentsOf: text) }
-                    pieces.append(.text(text, tokenRange(t)))
                 }
             } else {
+                if !sawF, let range = plainRange { pieces.append(.text(strValue, range)) }
                 sawF = true
                 sawNonBytes = true
                 if sawBytes { throw error("cannot mix bytes and nonbytes literals", range(from: start)) }
