@@ -154,11 +154,9 @@ public enum Workspace {
         let (folder, ownModule) = location
         var result: [String: ModuleSummary] = [:]
         var keys: [String] = []
-        collectImportedModuleNames(module.body, depth: 0, into: &keys)
+        // Only the names whose last module offers something: no other can resolve.
+        collectImportedModuleNames(module.body, depth: 0, offering: folders.offeringNames, into: &keys)
         for key in keys where result[key] == nil {
-            // Cheap rejection first: the module named last must be one that offers something.
-            let lastPart = key.utf8.lastIndex(of: UInt8(ascii: ".")).map { key[key.utf8.index(after: $0)...] } ?? key[...]
-            guard folders.offeringNames.contains(String(lastPart)) else { continue }
             var dots = 0
             for character in key { if character == "." { dots += 1 } else { break } }
             let parts = key.dropFirst(dots).split(separator: ".").map(String.init)
@@ -182,35 +180,48 @@ public enum Workspace {
     /// The walk behind `importedModuleNames`, into one array: the nested statement lists are those
     /// of `ASTChildren.blocks` and `ASTChildren.scopeBody`, to the same depth, without building
     /// an array of blocks per statement.
-    static func collectImportedModuleNames(_ body: [Stmt], depth: Int, into names: inout [String]) {
+    ///
+    /// With `offering`, only the names whose last part (the module named last) is in it, and
+    /// without building the other names' strings: the walk over every file's imports is then
+    /// little more than a look at each imported name.
+    static func collectImportedModuleNames(_ body: [Stmt], depth: Int, offering: Set<String>? = nil, into names: inout [String]) {
         guard depth < ASTChildren.maxDepth else { return }
+        func offers(_ name: Substring) -> Bool {
+            guard let offering else { return true }
+            let last = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...] } ?? name
+            return offering.contains(String(last))
+        }
         for stmt in body {
             switch stmt.kind {
             case .import(let aliases):
-                for alias in aliases { names.append(alias.name) }
+                for alias in aliases where offers(alias.name[...]) { names.append(alias.name) }
             case .importFrom(let module, let aliases, let level):
-                let base = String(repeating: ".", count: level) + (module ?? "")
-                names.append(base)
+                let moduleName = module ?? ""
+                // `from . import x` names the module ".", whose last part "" offers nothing.
+                if offers(level > 0 && moduleName.isEmpty ? "" : moduleName[...]) {
+                    names.append(String(repeating: ".", count: level) + moduleName)
+                }
                 // `from . import helpers`, `from pkg import mod`: the imported names may be modules.
-                for alias in aliases where alias.name != "*" {
-                    names.append(level > 0 && (module ?? "").isEmpty ? base + alias.name : base + "." + alias.name)
+                for alias in aliases where alias.name != "*" && offers(alias.name[...]) {
+                    let base = String(repeating: ".", count: level) + moduleName
+                    names.append(level > 0 && moduleName.isEmpty ? base + alias.name : base + "." + alias.name)
                 }
             case .for(_, _, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse):
-                collectImportedModuleNames(body, depth: depth + 1, into: &names)
-                collectImportedModuleNames(orelse, depth: depth + 1, into: &names)
+                collectImportedModuleNames(body, depth: depth + 1, offering: offering, into: &names)
+                collectImportedModuleNames(orelse, depth: depth + 1, offering: offering, into: &names)
             case .with(_, _, let body, _):
-                collectImportedModuleNames(body, depth: depth + 1, into: &names)
+                collectImportedModuleNames(body, depth: depth + 1, offering: offering, into: &names)
             case .match(_, let cases):
-                for matchCase in cases { collectImportedModuleNames(matchCase.body, depth: depth + 1, into: &names) }
+                for matchCase in cases { collectImportedModuleNames(matchCase.body, depth: depth + 1, offering: offering, into: &names) }
             case .try(_, let body, let handlers, let orelse, let finalbody):
-                collectImportedModuleNames(body, depth: depth + 1, into: &names)
-                for handler in handlers { collectImportedModuleNames(handler.body, depth: depth + 1, into: &names) }
-                collectImportedModuleNames(orelse, depth: depth + 1, into: &names)
-                collectImportedModuleNames(finalbody, depth: depth + 1, into: &names)
+                collectImportedModuleNames(body, depth: depth + 1, offering: offering, into: &names)
+                for handler in handlers { collectImportedModuleNames(handler.body, depth: depth + 1, offering: offering, into: &names) }
+                collectImportedModuleNames(orelse, depth: depth + 1, offering: offering, into: &names)
+                collectImportedModuleNames(finalbody, depth: depth + 1, offering: offering, into: &names)
             case .functionDef(let def):
-                collectImportedModuleNames(def.body, depth: depth + 1, into: &names)
+                collectImportedModuleNames(def.body, depth: depth + 1, offering: offering, into: &names)
             case .classDef(let cls):
-                collectImportedModuleNames(cls.body, depth: depth + 1, into: &names)
+                collectImportedModuleNames(cls.body, depth: depth + 1, offering: offering, into: &names)
             default:
                 break
             }
