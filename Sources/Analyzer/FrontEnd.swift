@@ -47,7 +47,7 @@ public enum PythonFrontEnd {
     static let largeStackSize = 64 << 20
 
     private static func parse(bytes: [UInt8], onLargeStack: Bool) -> ParseResult {
-        let lexed = Lexer.tokenize(bytes)
+        let lexed = Lexer.tokenize(bytes, keepingTrivia: false)
         var parser = Parser(source: bytes, lexed: lexed)
         let module = parser.parseModule()
         if parser.ranOutOfStack && !onLargeStack {

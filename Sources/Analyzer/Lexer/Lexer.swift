@@ -15,11 +15,19 @@ public struct Lexer {
 
     /// Tokenizes `bytes` (UTF-8, optionally starting with a BOM).
     public static func tokenize(_ bytes: [UInt8]) -> LexedSource {
+        tokenize(bytes, keepingTrivia: true)
+    }
+
+    /// With `keepingTrivia: false`, the stream the parser reads: no comment and NL tokens (their
+    /// absence is all that differs, error token indices included); the comments' byte ranges
+    /// are in `comments` instead. The parser then needs no filtered copy of the stream.
+    static func tokenize(_ bytes: [UInt8], keepingTrivia: Bool) -> LexedSource {
         bytes.withUnsafeBufferPointer { buffer in
             var lexer = Lexer(buffer)
+            lexer.keepsTrivia = keepingTrivia
             lexer.run()
             return LexedSource(tokens: lexer.tokens, lineStarts: lexer.lineStarts, errors: lexer.errors,
-                               unclosedBrackets: lexer.brackets.map { ($0.byte, $0.offset) })
+                               unclosedBrackets: lexer.brackets.map { ($0.byte, $0.offset) }, comments: lexer.comments)
         }
     }
 
@@ -29,9 +37,11 @@ public struct Lexer {
     /// seen as statements again instead of the inside of that bracket.
     /// `indents` are `(column, altColumn)` pairs of the open blocks, outermost first, without
     /// the implicit 0. The result's `lineStarts` covers the whole buffer.
-    static func tokenize(_ bytes: [UInt8], resumingAt offset: Int, line: Int32, indents: [(Int, Int)]) -> LexedSource {
+    static func tokenize(_ bytes: [UInt8], resumingAt offset: Int, line: Int32, indents: [(Int, Int)],
+                         keepingTrivia: Bool = true) -> LexedSource {
         bytes.withUnsafeBufferPointer { buffer in
             var lexer = Lexer(buffer)
+            lexer.keepsTrivia = keepingTrivia
             lexer.lineStarts = Lexer.lineStartTable(buffer, upTo: offset)
             lexer.pos = offset
             lexer.line = line
@@ -41,7 +51,7 @@ public struct Lexer {
             }
             lexer.run()
             return LexedSource(tokens: lexer.tokens, lineStarts: lexer.lineStarts, errors: lexer.errors,
-                               unclosedBrackets: lexer.brackets.map { ($0.byte, $0.offset) })
+                               unclosedBrackets: lexer.brackets.map { ($0.byte, $0.offset) }, comments: lexer.comments)
         }
     }
 
@@ -108,6 +118,9 @@ public struct Lexer {
     var lineHasTokens = false
     var fstrings: [FString] = []
     var done = false
+    /// Whether comment and NL tokens go into `tokens` (else comments go to `comments` only).
+    var keepsTrivia = true
+    var comments: [Range<Int>] = []
 
     private init(_ src: UnsafeBufferPointer<UInt8>) {
         self.src = src
@@ -180,12 +193,12 @@ public struct Lexer {
         case 10, 13:
             let kind: TokenKind = (brackets.isEmpty && lineHasTokens) ? .newline : .nl
             consumeNewline()
-            emit(kind, start, pos, startLine: line - 1)
+            if keepsTrivia || kind != .nl { emit(kind, start, pos, startLine: line - 1) }
             if brackets.isEmpty { atLineStart = true; lineHasTokens = false }
             atLineStart = brackets.isEmpty
         case UInt8(ascii: "#"):
             while pos < n && !isNewline(src[pos]) { pos += 1 }
-            emit(.comment, start, pos)
+            if keepsTrivia { emit(.comment, start, pos) } else { comments.append(start..<pos) }
         case UInt8(ascii: "\\"):
             pos += 1
             if pos >= n {

@@ -65,6 +65,8 @@ public struct LexedSource: Sendable {
     public var errors: [LexError]
     /// Open brackets left at the end of input: the byte and its offset.
     public var unclosedBrackets: [(UInt8, Int)]
+    /// The comments' byte ranges when the trivia were left out of `tokens` (see `Lexer.tokenize(_:keepingTrivia:)`).
+    var comments: [Range<Int>] = []
 
     /// Byte ranges of every `#` comment, for `# noqa` handling in the analyzer.
     public var commentRanges: [Range<Int>] {

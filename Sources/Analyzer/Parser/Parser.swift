@@ -65,30 +65,21 @@ struct Parser {
         self.initialUnclosedBrackets = lexed.unclosedBrackets
         self.initialLexErrors = lexed.errors
         self.toks = []
-        appendTokens(lexed, collectingComments: true)
+        appendTokens(lexed)
+        comments = lexed.comments
     }
 
     /// Byte ranges of the comments (f-string `=` debug text leaves them out).
     var comments: [Range<Int>] = []
 
-    /// Appends the non-trivia tokens of `lexed`, remembering which lexer error each `.error` token stands for.
-    /// With `collectingComments` (the first tokenization only) the comments' ranges are kept
-    /// in the same pass.
-    private mutating func appendTokens(_ lexed: LexedSource, collectingComments: Bool = false) {
-        toks.reserveCapacity(toks.count + lexed.tokens.count)
-        var errorIndex = 0
-        for (i, t) in lexed.tokens.enumerated() {
-            if t.kind.isTrivia {
-                if collectingComments && t.kind == .comment { comments.append(Int(t.start)..<Int(t.end)) }
-                continue
-            }
-            if t.kind == .error {
-                while errorIndex < lexed.errors.count && lexed.errors[errorIndex].tokenIndex < i { errorIndex += 1 }
-                if errorIndex < lexed.errors.count && lexed.errors[errorIndex].tokenIndex == i {
-                    errorTokenMessages[toks.count] = lexed.errors[errorIndex].message
-                }
-            }
-            toks.append(t)
+    /// Appends the tokens of `lexed` (lexed without trivia), remembering which lexer error each
+    /// `.error` token stands for (each error's `tokenIndex` is the index of its `.error` token).
+    /// The first tokenization becomes `toks` as it is, without a copy.
+    private mutating func appendTokens(_ lexed: LexedSource) {
+        let base = toks.count
+        if toks.isEmpty { toks = lexed.tokens } else { toks.append(contentsOf: lexed.tokens) }
+        for error in lexed.errors where error.tokenIndex < lexed.tokens.count && lexed.tokens[error.tokenIndex].kind == .error {
+            errorTokenMessages[base + error.tokenIndex] = error.message
         }
     }
 
@@ -117,7 +108,7 @@ struct Parser {
                 if startsStatement && col <= column {
                     relexCount += 1
                     let indents = blockLines.map { Lexer.indentation(src, lineStart: Int(lineStarts[Int($0)])) }
-                    let lexed = Lexer.tokenize(src, resumingAt: lineStart, line: t.line, indents: indents)
+                    let lexed = Lexer.tokenize(src, resumingAt: lineStart, line: t.line, indents: indents, keepingTrivia: false)
                     toks.removeSubrange(i...)
                     errorTokenMessages = errorTokenMessages.filter { $0.key < i }
                     lexErrors = lexErrors.filter { $0.offset < lineStart } + lexed.errors
