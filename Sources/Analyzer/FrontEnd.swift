@@ -23,6 +23,9 @@ public struct ParseResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Byte ranges of every `#` comment (for `# noqa` and fixes), in source order.
     public var comments: [Range<Int>]
+    /// True when the parser saw no import statement inside a block, so that finding the imports
+    /// needs no walk below `module.body` (false when unknown).
+    var importsOnlyAtTopLevel = false
 
     public init(module: Module, diagnostics: [Diagnostic], comments: [Range<Int>] = []) {
         self.module = module
@@ -65,7 +68,9 @@ public enum PythonFrontEnd {
             let start = SourceLocation(line: 1, column: 0, offset: 0)
             diagnostics.insert(parser.makeDiagnostic(message, SourceRange(at: start)), at: 0)
         }
-        return ParseResult(module: module, diagnostics: diagnostics, comments: parser.comments)
+        var result = ParseResult(module: module, diagnostics: diagnostics, comments: parser.comments)
+        result.importsOnlyAtTopLevel = !parser.sawNestedImport
+        return result
     }
 
     /// `memchr` (vectorised) rather than a byte-by-byte `contains`: this looks at every byte of every file.

@@ -230,6 +230,7 @@ extension Parser {
     /// `import_name`: 'import' dotted_as_names.
     mutating func parseImport() throws(ParseError) -> Stmt {
         let start = here
+        if blockDepth > 0 { sawNestedImport = true }
         advance()
         var names: [Alias] = []
         repeat {
@@ -249,6 +250,7 @@ extension Parser {
     /// `import_from`: 'from' ('.' | '...')* dotted_name 'import' targets | 'from' ('.' | '...')+ 'import' targets.
     mutating func parseFromImport() throws(ParseError) -> Stmt {
         let start = here
+        if blockDepth > 0 { sawNestedImport = true }
         advance()
         var level = 0
         while true {
@@ -294,6 +296,8 @@ extension Parser {
     /// `block`: NEWLINE INDENT statements DEDENT | simple_stmts.
     /// `what` names the owner for CPython's "expected an indented block after ..." message.
     mutating func parseBlock(_ what: String, line: Int) throws(ParseError) -> [Stmt] {
+        blockDepth += 1
+        defer { blockDepth -= 1 }
         if !accept(.colon) {
             if kind == .newline { throw error("expected ':'", tokenRange(tok)) }
             throw syntaxError()

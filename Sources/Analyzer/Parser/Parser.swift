@@ -56,6 +56,11 @@ struct Parser {
     var firstErrorIndex = 0
     /// Start of the element being parsed in the innermost display (for "Perhaps you forgot a comma?").
     var elementStart: Int? = nil
+    /// How many statement blocks (`parseBlock`) enclose the statement being parsed.
+    var blockDepth = 0
+    /// An `import` or `from ... import` was parsed inside a block (even if recovery dropped it):
+    /// when false, every import of the tree is a statement of the module's own body.
+    var sawNestedImport = false
 
     init(source: [UInt8], lexed: LexedSource) {
         self.src = source

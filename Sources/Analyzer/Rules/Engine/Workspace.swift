@@ -102,7 +102,8 @@ public enum Workspace {
             let index = order[position]
             let file = files[index]
             let parsed = file.withBytes { PythonFrontEnd.parse(bytes: $0) }
-            let imported = folders.offersAny ? importNames(location: locations[index], module: parsed.module, folders: folders) : [:]
+            let imported = folders.offersAny ? importNames(location: locations[index], module: parsed.module, folders: folders,
+                                                           topLevelOnly: parsed.importsOnlyAtTopLevel) : [:]
             let diagnostics = Linter.check(parsed: parsed, source: file.source, path: file.path,
                                            selection: selection(file.path), importedModules: imported)
             results.set(index, FileResult(path: file.path, diagnostics: .success(diagnostics)))
@@ -150,12 +151,17 @@ public enum Workspace {
     /// The summaries of the modules that `module` (the file at `location`, see `split`)
     /// imports, keyed as the import spells them: `helpers` and `.helpers` for a sibling,
     /// `pkg.mod` and `.pkg.mod` one package below, `..mod` one folder up.
-    static func importNames(location: (folder: String, module: String), module: Module, folders: Folders) -> [String: ModuleSummary] {
+    /// `topLevelOnly`: the file has imports only in its module body (`ParseResult.importsOnlyAtTopLevel`),
+    /// so the nested blocks need not be walked.
+    static func importNames(location: (folder: String, module: String), module: Module, folders: Folders,
+                            topLevelOnly: Bool = false) -> [String: ModuleSummary] {
         let (folder, ownModule) = location
         var result: [String: ModuleSummary] = [:]
         var keys: [String] = []
         // Only the names whose last module offers something: no other can resolve.
-        collectImportedModuleNames(module.body, depth: 0, offering: folders.offeringNames, into: &keys)
+        // (A `maxDepth` of 1 walks the module body alone.)
+        collectImportedModuleNames(module.body, depth: 0, maxDepth: topLevelOnly ? 1 : ASTChildren.maxDepth,
+                                   offering: folders.offeringNames, into: &keys)
         for key in keys where result[key] == nil {
             var dots = 0
             for character in key { if character == "." { dots += 1 } else { break } }
@@ -184,8 +190,9 @@ public enum Workspace {
     /// With `offering`, only the names whose last part (the module named last) is in it, and
     /// without building the other names' strings: the walk over every file's imports is then
     /// little more than a look at each imported name.
-    static func collectImportedModuleNames(_ body: [Stmt], depth: Int, offering: Set<String>? = nil, into names: inout [String]) {
-        guard depth < ASTChildren.maxDepth else { return }
+    static func collectImportedModuleNames(_ body: [Stmt], depth: Int, maxDepth: Int = ASTChildren.maxDepth,
+                                           offering: Set<String>? = nil, into names: inout [String]) {
+        guard depth < maxDepth else { return }
         func offers(_ name: Substring) -> Bool {
             guard let offering else { return true }
             let last = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...] } ?? name
@@ -207,21 +214,21 @@ public enum Workspace {
                     names.append(level > 0 && moduleName.isEmpty ? base + alias.name : base + "." + alias.name)
                 }
             case .for(_, _, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse):
-                collectImportedModuleNames(body, depth: depth + 1, offering: offering, into: &names)
-                collectImportedModuleNames(orelse, depth: depth + 1, offering: offering, into: &names)
+                collectImportedModuleNames(body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
+                collectImportedModuleNames(orelse, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
             case .with(_, _, let body, _):
-                collectImportedModuleNames(body, depth: depth + 1, offering: offering, into: &names)
+                collectImportedModuleNames(body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
             case .match(_, let cases):
-                for matchCase in cases { collectImportedModuleNames(matchCase.body, depth: depth + 1, offering: offering, into: &names) }
+                for matchCase in cases { collectImportedModuleNames(matchCase.body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names) }
             case .try(_, let body, let handlers, let orelse, let finalbody):
-                collectImportedModuleNames(body, depth: depth + 1, offering: offering, into: &names)
-                for handler in handlers { collectImportedModuleNames(handler.body, depth: depth + 1, offering: offering, into: &names) }
-                collectImportedModuleNames(orelse, depth: depth + 1, offering: offering, into: &names)
-                collectImportedModuleNames(finalbody, depth: depth + 1, offering: offering, into: &names)
+                collectImportedModuleNames(body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
+                for handler in handlers { collectImportedModuleNames(handler.body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names) }
+                collectImportedModuleNames(orelse, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
+                collectImportedModuleNames(finalbody, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
             case .functionDef(let def):
-                collectImportedModuleNames(def.body, depth: depth + 1, offering: offering, into: &names)
+                collectImportedModuleNames(def.body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
             case .classDef(let cls):
-                collectImportedModuleNames(cls.body, depth: depth + 1, offering: offering, into: &names)
+                collectImportedModuleNames(cls.body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
             default:
                 break
             }
