@@ -101,12 +101,22 @@ public enum Linter {
 
     /// `keepAlive` receives the rules' context (the semantic model and everything it built), so
     /// that a caller in a hurry can free it later, off its critical path.
+    ///
+    /// `hasAsyncWords`, when the caller already knows it (`Workspace.check` finds it in its first
+    /// pass), is whether the source contains one of `RuleContext.asyncWords`, the byte scan of
+    /// the async-code gate.
     static func check(parsed: ParseResult, source: String, path: String?, selection: RuleSelection,
-                      importedModules: [String: ModuleSummary], gated: Bool, keepAlive: inout RuleContext?) -> [Diagnostic] {
+                      importedModules: [String: ModuleSummary], gated: Bool, hasAsyncWords: Bool? = nil,
+                      keepAlive: inout RuleContext?) -> [Diagnostic] {
         var diagnostics = parsed.diagnostics
-        let mayBeAsync = source.utf8.withContiguousStorageIfAvailable {
-            RuleContext.mayContainAsyncCode($0, importedModules: importedModules)
-        } ?? RuleContext.mayContainAsyncCode(Array(source.utf8), importedModules: importedModules)
+        let mayBeAsync: Bool
+        if let hasAsyncWords {
+            mayBeAsync = hasAsyncWords || importedModules.values.contains(where: { !$0.coroutineFunctions.isEmpty })
+        } else {
+            mayBeAsync = source.utf8.withContiguousStorageIfAvailable {
+                RuleContext.mayContainAsyncCode($0, importedModules: importedModules)
+            } ?? RuleContext.mayContainAsyncCode(Array(source.utf8), importedModules: importedModules)
+        }
         var text: SourceText?
         if !gated || mayBeAsync {
             let sourceText = SourceText(source)

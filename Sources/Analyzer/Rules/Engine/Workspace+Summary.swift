@@ -9,6 +9,17 @@ extension Workspace {
     static func scanSummary(_ bytes: [UInt8]) -> ModuleSummary {
         bytes.withUnsafeBufferPointer { ModuleSummary.scan(utf8: $0) }
     }
+
+    /// Whether `bytes` contain one of `RuleContext.asyncWords` (`async`, `await`, `aiohttp`,
+    /// `httpx`, `aiofiles`) anywhere, as `RuleContext.containsAny` finds them, but by `memchr`
+    /// for a rare byte of each word rather than a look at every byte.
+    static func hasAsyncWords(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            ModuleSummary.contains(buffer, "async", anchor: 2) || ModuleSummary.contains(buffer, "await", anchor: 1)
+                || ModuleSummary.contains(buffer, "httpx", anchor: 4) || ModuleSummary.contains(buffer, "aiohttp", anchor: 3)
+                || ModuleSummary.contains(buffer, "aiofiles", anchor: 3)
+        }
+    }
 }
 
 extension ModuleSummary {

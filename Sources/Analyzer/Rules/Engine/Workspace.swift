@@ -86,11 +86,15 @@ public enum Workspace {
         // tree has to be kept while the others are parsed (memory stays per file).
         let locations = files.map { split(normalized($0.path)) }
         let summaries = ConcurrentResults<ModuleSummary>(count: files.count)
+        // With the bytes at hand, the async-code gate's word scan too (nil: `Linter` scans).
+        let asyncWords = ConcurrentResults<Bool>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let summary = files[index].bytes.map(scanSummary) ?? ModuleSummary.scan(files[index].source)
             summaries.set(index, summary)
+            if let bytes = files[index].bytes { asyncWords.set(index, hasAsyncWords(bytes)) }
         }
         let scanned = summaries.values
+        let asyncWordFlags = asyncWords.values
         let folders = Folders(locations.indices.map { (locations[$0].folder, locations[$0].module, scanned[$0] ?? ModuleSummary()) })
         // Pass 2: parse and check each file on all cores, the biggest first, so that no core is
         // left with one large file at the end while the other idles.
@@ -104,8 +108,10 @@ public enum Workspace {
             let parsed = file.withBytes { PythonFrontEnd.parse(bytes: $0) }
             let imported = folders.offersAny ? importNames(location: locations[index], module: parsed.module, folders: folders,
                                                            topLevelOnly: parsed.importsOnlyAtTopLevel) : [:]
+            var context: RuleContext?
             let diagnostics = Linter.check(parsed: parsed, source: file.source, path: file.path,
-                                           selection: selection(file.path), importedModules: imported)
+                                           selection: selection(file.path), importedModules: imported,
+                                           gated: true, hasAsyncWords: asyncWordFlags[index], keepAlive: &context)
             results.set(index, FileResult(path: file.path, diagnostics: .success(diagnostics)))
         }
         return results.values.enumerated().map { index, value in
