@@ -105,7 +105,9 @@ public enum Linter {
     /// `hasAsyncWords`, when the caller already knows it (`Workspace.check` finds it in its first
     /// pass), is whether the source contains one of `RuleContext.asyncWords`, the byte scan of
     /// the async-code gate.
-    static func check(parsed: ParseResult, source: String, path: String?, selection: RuleSelection,
+    /// `source` is only evaluated when the rules run or there is something to report (a
+    /// `Workspace.File` known by its bytes makes its text then).
+    static func check(parsed: ParseResult, source: @autoclosure () -> String, path: String?, selection: RuleSelection,
                       importedModules: [String: ModuleSummary], gated: Bool, hasAsyncWords: Bool? = nil,
                       keepAlive: inout RuleContext?) -> [Diagnostic] {
         var diagnostics = parsed.diagnostics
@@ -113,13 +115,14 @@ public enum Linter {
         if let hasAsyncWords {
             mayBeAsync = hasAsyncWords || importedModules.values.contains(where: { !$0.coroutineFunctions.isEmpty })
         } else {
+            let source = source()
             mayBeAsync = source.utf8.withContiguousStorageIfAvailable {
                 RuleContext.mayContainAsyncCode($0, importedModules: importedModules)
             } ?? RuleContext.mayContainAsyncCode(Array(source.utf8), importedModules: importedModules)
         }
         var text: SourceText?
         if !gated || mayBeAsync {
-            let sourceText = SourceText(source)
+            let sourceText = SourceText(source())
             text = sourceText
             let context = RuleContext(source: sourceText, module: parsed.module, path: path, importedModules: importedModules)
             keepAlive = context
@@ -128,7 +131,7 @@ public enum Linter {
             }
         }
         if diagnostics.isEmpty { return [] }
-        let sourceText = text ?? SourceText(source)
+        let sourceText = text ?? SourceText(source())
         // The lexer's comments when the front end gives them (exact, f-strings included),
         // else the comment scanner.
         let noqa = parsed.comments.isEmpty ? NoqaDirectives(source: sourceText) : NoqaDirectives(source: sourceText, commentRanges: parsed.comments)

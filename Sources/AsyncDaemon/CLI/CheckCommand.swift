@@ -95,7 +95,10 @@ enum CheckCommand {
             for (file, result) in zip(files, Workspace.check(files, selection: selection)) {
                 switch result.diagnostics {
                 case .success(let diagnostics):
-                    checked.append(CheckedFile(path: file.path, source: file.source, diagnostics: diagnostics))
+                    // Without diagnostics no report reads the text (and a file read as bytes
+                    // would have to decode it).
+                    let source = diagnostics.isEmpty ? "" : file.source
+                    checked.append(CheckedFile(path: file.path, source: source, diagnostics: diagnostics))
                 case .failure(let error):
                     Output.err("asyncd check: \(file.path): \(error.description)")
                     ioError = true
@@ -168,16 +171,35 @@ enum CheckCommand {
         return (files, ioError)
     }
 
-    /// A file's text and bytes; invalid UTF-8 is an error (CPython refuses such a source too).
+    /// A file's bytes, and its text when it is not ASCII (an ASCII file's text is made only when
+    /// needed); invalid UTF-8 is an error (CPython refuses such a source too).
     static func readFile(_ name: String) -> Result<Workspace.File, FileAccess.Failure> {
         do {
             let bytes = try FileAccess.readWhole(name)
+            if isASCII(bytes) { return .success(Workspace.File(path: name, validUTF8: bytes)) }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 return .failure(FileAccess.Failure(description: "\(name): not valid UTF-8"))
             }
             return .success(Workspace.File(path: name, source: text, bytes: bytes))
         } catch {
             return .failure(error)
+        }
+    }
+
+    /// Whether every byte is below 0x80 (then the bytes are valid UTF-8), eight at a time.
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            var seen: UInt64 = 0
+            while index + 8 <= raw.count {
+                seen |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < raw.count {
+                seen |= UInt64(raw[index])
+                index += 1
+            }
+            return seen & 0x8080_8080_8080_8080 == 0
         }
     }
 

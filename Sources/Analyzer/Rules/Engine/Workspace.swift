@@ -12,24 +12,40 @@ import Synchronization
 public enum Workspace {
     public struct File: Sendable {
         public var path: String
-        public var source: String
+        /// The text. A file given as bytes only (`init(path:validUTF8:)`) decodes it on each
+        /// access: `Workspace.check` asks for it only for the files the rules analyse or that
+        /// have findings, so most files of a tree never become a `String`.
+        public var source: String {
+            get { text ?? String(decoding: bytes ?? [], as: UTF8.self) }
+            set {
+                text = newValue
+                bytes = nil
+            }
+        }
+        private var text: String?
         /// The source's UTF-8 bytes when the caller already has them (`asyncd check` reads
         /// bytes), so that the parser needs no second copy of the text.
         var bytes: [UInt8]?
 
         public init(path: String, source: String) {
             self.path = path
-            self.source = source
+            self.text = source
         }
 
         /// `bytes` must be the UTF-8 encoding of `source`.
         public init(path: String, source: String, bytes: [UInt8]) {
             self.path = path
-            self.source = source
+            self.text = source
             self.bytes = bytes
         }
 
-        var utf8Count: Int { bytes?.count ?? source.utf8.count }
+        /// A file known by its bytes alone, which must be valid UTF-8.
+        public init(path: String, validUTF8 bytes: [UInt8]) {
+            self.path = path
+            self.bytes = bytes
+        }
+
+        var utf8Count: Int { bytes?.count ?? text?.utf8.count ?? 0 }
 
         func withBytes<T>(_ body: ([UInt8]) -> T) -> T {
             if let bytes { return body(bytes) }
@@ -107,7 +123,7 @@ public enum Workspace {
             let file = files[index]
             let parsed = file.withBytes { PythonFrontEnd.parse(bytes: $0) }
             let imported = folders.offersAny ? importNames(location: locations[index], module: parsed.module, folders: folders,
-                                                           topLevelOnly: parsed.importsOnlyAtTopLevel) : [:]
+                                                           nestedImportOffsets: parsed.nestedImportOffsets) : [:]
             var context: RuleContext?
             let diagnostics = Linter.check(parsed: parsed, source: file.source, path: file.path,
                                            selection: selection(file.path), importedModules: imported,
@@ -157,16 +173,15 @@ public enum Workspace {
     /// The summaries of the modules that `module` (the file at `location`, see `split`)
     /// imports, keyed as the import spells them: `helpers` and `.helpers` for a sibling,
     /// `pkg.mod` and `.pkg.mod` one package below, `..mod` one folder up.
-    /// `topLevelOnly`: the file has imports only in its module body (`ParseResult.importsOnlyAtTopLevel`),
-    /// so the nested blocks need not be walked.
+    /// `nestedImportOffsets` (`ParseResult.nestedImportOffsets`) lets the walk skip every
+    /// compound statement that holds no import.
     static func importNames(location: (folder: String, module: String), module: Module, folders: Folders,
-                            topLevelOnly: Bool = false) -> [String: ModuleSummary] {
+                            nestedImportOffsets: [Int32]? = nil) -> [String: ModuleSummary] {
         let (folder, ownModule) = location
         var result: [String: ModuleSummary] = [:]
         var keys: [String] = []
         // Only the names whose last module offers something: no other can resolve.
-        // (A `maxDepth` of 1 walks the module body alone.)
-        collectImportedModuleNames(module.body, depth: 0, maxDepth: topLevelOnly ? 1 : ASTChildren.maxDepth,
+        collectImportedModuleNames(module.body, depth: 0, nestedImports: nestedImportOffsets,
                                    offering: folders.offeringNames, into: &keys)
         for key in keys where result[key] == nil {
             var dots = 0
@@ -196,15 +211,32 @@ public enum Workspace {
     /// With `offering`, only the names whose last part (the module named last) is in it, and
     /// without building the other names' strings: the walk over every file's imports is then
     /// little more than a look at each imported name.
-    static func collectImportedModuleNames(_ body: [Stmt], depth: Int, maxDepth: Int = ASTChildren.maxDepth,
+    ///
+    /// With `nestedImports` (ascending start offsets of every import below the module body, or
+    /// more), a compound statement whose range holds none of them is not entered.
+    static func collectImportedModuleNames(_ body: [Stmt], depth: Int, nestedImports: [Int32]? = nil,
                                            offering: Set<String>? = nil, into names: inout [String]) {
-        guard depth < maxDepth else { return }
+        guard depth < ASTChildren.maxDepth else { return }
+        /// Whether an offset of `nestedImports` lies in `range` (binary search).
+        func mayHoldImports(_ range: SourceRange) -> Bool {
+            guard let offsets = nestedImports else { return true }
+            var low = 0, high = offsets.count
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(offsets[mid]) < range.start.offset { low = mid + 1 } else { high = mid }
+            }
+            return low < offsets.count && Int(offsets[low]) < range.end.offset
+        }
         func offers(_ name: Substring) -> Bool {
             guard let offering else { return true }
             let last = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...] } ?? name
             return offering.contains(String(last))
         }
         for stmt in body {
+            switch stmt.kind {
+            case .import, .importFrom: break
+            default: if !mayHoldImports(stmt.range) { continue }
+            }
             switch stmt.kind {
             case .import(let aliases):
                 for alias in aliases where offers(alias.name[...]) { names.append(alias.name) }
@@ -220,21 +252,21 @@ public enum Workspace {
                     names.append(level > 0 && moduleName.isEmpty ? base + alias.name : base + "." + alias.name)
                 }
             case .for(_, _, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse):
-                collectImportedModuleNames(body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
-                collectImportedModuleNames(orelse, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
+                collectImportedModuleNames(body, depth: depth + 1, nestedImports: nestedImports, offering: offering, into: &names)
+                collectImportedModuleNames(orelse, depth: depth + 1, nestedImports: nestedImports, offering: offering, into: &names)
             case .with(_, _, let body, _):
-                collectImportedModuleNames(body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
+                collectImportedModuleNames(body, depth: depth + 1, nestedImports: nestedImports, offering: offering, into: &names)
             case .match(_, let cases):
-                for matchCase in cases { collectImportedModuleNames(matchCase.body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names) }
+                for matchCase in cases { collectImportedModuleNames(matchCase.body, depth: depth + 1, nestedImports: nestedImports, offering: offering, into: &names) }
             case .try(_, let body, let handlers, let orelse, let finalbody):
-                collectImportedModuleNames(body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
-                for handler in handlers { collectImportedModuleNames(handler.body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names) }
-                collectImportedModuleNames(orelse, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
-                collectImportedModuleNames(finalbody, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
+                collectImportedModuleNames(body, depth: depth + 1, nestedImports: nestedImports, offering: offering, into: &names)
+                for handler in handlers { collectImportedModuleNames(handler.body, depth: depth + 1, nestedImports: nestedImports, offering: offering, into: &names) }
+                collectImportedModuleNames(orelse, depth: depth + 1, nestedImports: nestedImports, offering: offering, into: &names)
+                collectImportedModuleNames(finalbody, depth: depth + 1, nestedImports: nestedImports, offering: offering, into: &names)
             case .functionDef(let def):
-                collectImportedModuleNames(def.body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
+                collectImportedModuleNames(def.body, depth: depth + 1, nestedImports: nestedImports, offering: offering, into: &names)
             case .classDef(let cls):
-                collectImportedModuleNames(cls.body, depth: depth + 1, maxDepth: maxDepth, offering: offering, into: &names)
+                collectImportedModuleNames(cls.body, depth: depth + 1, nestedImports: nestedImports, offering: offering, into: &names)
             default:
                 break
             }
