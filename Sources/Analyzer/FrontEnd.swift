@@ -23,9 +23,10 @@ public struct ParseResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Byte ranges of every `#` comment (for `# noqa` and fixes), in source order.
     public var comments: [Range<Int>]
-    /// True when the parser saw no import statement inside a block, so that finding the imports
-    /// needs no walk below `module.body` (false when unknown).
-    var importsOnlyAtTopLevel = false
+    /// The byte offsets, ascending, where the parser met an import statement inside a block
+    /// (a superset of the tree's nested imports; nil when unknown): a walk looking for imports
+    /// need not enter a statement whose range holds none of them.
+    var nestedImportOffsets: [Int32]?
 
     public init(module: Module, diagnostics: [Diagnostic], comments: [Range<Int>] = []) {
         self.module = module
@@ -69,7 +70,7 @@ public enum PythonFrontEnd {
             diagnostics.insert(parser.makeDiagnostic(message, SourceRange(at: start)), at: 0)
         }
         var result = ParseResult(module: module, diagnostics: diagnostics, comments: parser.comments)
-        result.importsOnlyAtTopLevel = !parser.sawNestedImport
+        result.nestedImportOffsets = parser.nestedImportOffsets
         return result
     }
 

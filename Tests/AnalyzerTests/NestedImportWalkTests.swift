@@ -1,24 +1,22 @@
 import Testing
 @testable import Analyzer
 
-/// `ParseResult.importsOnlyAtTopLevel` lets `Workspace.check` look for imports in the module
-/// body alone. It must never be true for a tree with an import in a nested block: checked on
-/// every fixture file, on mutations of them (syntax errors, dropped lines, recovery), and on
-/// hand-written nestings, against the full walk (`Workspace.importedModuleNames`).
-@Suite struct ImportsAtTopLevelTests {
+/// `ParseResult.nestedImportOffsets` lets `Workspace.check` skip, in its walk for imports, every
+/// compound statement that holds none. The pruned walk must find exactly what the full walk
+/// (`Workspace.importedModuleNames`) finds: checked on every fixture file, on mutations of them
+/// (syntax errors, dropped lines, recovery), and on hand-written nestings.
+@Suite struct NestedImportWalkTests {
     private static func check(_ bytes: [UInt8], _ label: String) -> Int {
         let parsed = PythonFrontEnd.parse(bytes: bytes)
         let all = Workspace.importedModuleNames(parsed.module.body, depth: 0)
-        var topLevel: [String] = []
-        Workspace.collectImportedModuleNames(parsed.module.body, depth: 0, maxDepth: 1, into: &topLevel)
-        if parsed.importsOnlyAtTopLevel {
-            #expect(all == topLevel, "\(label): a nested import was missed")
-            return 1
-        }
-        return 0
+        var pruned: [String] = []
+        Workspace.collectImportedModuleNames(parsed.module.body, depth: 0, nestedImports: parsed.nestedImportOffsets, into: &pruned)
+        #expect(parsed.nestedImportOffsets != nil)
+        #expect(all == pruned, "\(label): the pruned walk differs")
+        return parsed.nestedImportOffsets?.isEmpty == true ? 1 : 0
     }
 
-    @Test func theFlagNeverHidesANestedImport() {
+    @Test func prunedWalkFindsWhatTheFullWalkFinds() {
         let cases = [
             "import a\nfrom b import c\n",
             "if x: import a\n",

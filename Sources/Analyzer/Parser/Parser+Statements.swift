@@ -230,7 +230,7 @@ extension Parser {
     /// `import_name`: 'import' dotted_as_names.
     mutating func parseImport() throws(ParseError) -> Stmt {
         let start = here
-        if blockDepth > 0 { sawNestedImport = true }
+        if blockDepth > 0 { nestedImportOffsets.append(tok.start) }
         advance()
         var names: [Alias] = []
         repeat {
@@ -250,7 +250,7 @@ extension Parser {
     /// `import_from`: 'from' ('.' | '...')* dotted_name 'import' targets | 'from' ('.' | '...')+ 'import' targets.
     mutating func parseFromImport() throws(ParseError) -> Stmt {
         let start = here
-        if blockDepth > 0 { sawNestedImport = true }
+        if blockDepth > 0 { nestedImportOffsets.append(tok.start) }
         advance()
         var level = 0
         while true {

@@ -58,9 +58,10 @@ struct Parser {
     var elementStart: Int? = nil
     /// How many statement blocks (`parseBlock`) enclose the statement being parsed.
     var blockDepth = 0
-    /// An `import` or `from ... import` was parsed inside a block (even if recovery dropped it):
-    /// when false, every import of the tree is a statement of the module's own body.
-    var sawNestedImport = false
+    /// Where each `import` or `from ... import` parsed inside a block starts, in source order
+    /// (recovery may have dropped some): every import of the tree below the module's own body
+    /// starts at one of these offsets.
+    var nestedImportOffsets: [Int32] = []
 
     init(source: [UInt8], lexed: LexedSource) {
         self.src = source
