@@ -196,10 +196,10 @@ public struct CommentMap: Sendable, Equatable {
             // A comment runs to the end of its line, so only an expression that goes on to a
             // later line can hold one: single-line statements (most of them) are skipped.
             guard stmt.range.start.line < stmt.range.end.line else { continue }
-            for expr in ASTChildren.expressions(of: stmt) where expr.range.start.line < expr.range.end.line {
-                markComments(from: expr.range.start.offset, to: expr.range.end.offset)
+            ASTChildren.forEachExpression(of: stmt) { expr in
+                if expr.range.start.line < expr.range.end.line { markComments(from: expr.range.start.offset, to: expr.range.end.offset) }
             }
-            for block in ASTChildren.blocks(of: stmt) { mark(block, depth: depth + 1) }
+            ASTChildren.forEachBlock(of: stmt) { block in mark(block, depth: depth + 1) }
             if let inner = ASTChildren.scopeBody(of: stmt) { mark(inner, depth: depth + 1) }
         }
     }

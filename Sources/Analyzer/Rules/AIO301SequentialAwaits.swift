@@ -50,7 +50,7 @@ public enum AIO301SequentialAwaits: Rule {
         guard depth < ASTChildren.maxDepth else { return }
         visit(body)
         for stmt in body {
-            for block in ASTChildren.blocks(of: stmt) { forEachBlock(block, depth: depth + 1, visit) }
+            ASTChildren.forEachBlock(of: stmt) { block in forEachBlock(block, depth: depth + 1, visit) }
         }
     }
 
@@ -166,11 +166,21 @@ public enum AIO301SequentialAwaits: Rule {
         let source = context.source
         let fixer = FixBuilder(context: context)
         // Each statement alone on its lines (no `a = await x; b = await y`).
+        let bytes = source.bytes
         for candidate in run {
-            let lineStart = source.lineStart(at: candidate.stmt.range.start.offset)
-            guard source.slice(lineStart, candidate.stmt.range.start.offset).allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
-            let rest = restOfLine(after: candidate.stmt.range.end.offset, source: source)
-            guard rest.text.isEmpty || rest.text.hasPrefix("#") else { return nil }
+            let start = max(0, min(candidate.stmt.range.start.offset, bytes.count))
+            let lineStart = source.lineStart(at: start)
+            guard bytes[lineStart..<max(lineStart, start)].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
+            // What follows on the line is nothing or a comment (`restOfLine`'s text is empty or starts with `#`).
+            var index = max(0, min(candidate.stmt.range.end.offset, bytes.count))
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "#"), bytes[index + 1] >= 0x80 {
+                // `#` and a combining mark are one Character: ask the String as before.
+                let rest = restOfLine(after: candidate.stmt.range.end.offset, source: source)
+                guard rest.text.isEmpty || rest.text.hasPrefix("#") else { return nil }
+                continue
+            }
+            guard index == bytes.count || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == UInt8(ascii: "#") else { return nil }
         }
         guard let first = run.first else { return nil }
         let calls = run.map { source.text(of: $0.call.range) }.joined(separator: ", ")

@@ -68,8 +68,8 @@ public struct LiteralMap: Sendable, Equatable {
     private mutating func collect(_ body: [Stmt], depth: Int) {
         guard depth < ASTChildren.maxDepth else { return }
         for stmt in body {
-            for expr in ASTChildren.expressions(of: stmt) { collect(expr, depth: depth + 1) }
-            for block in ASTChildren.blocks(of: stmt) { collect(block, depth: depth + 1) }
+            ASTChildren.forEachExpression(of: stmt) { expr in collect(expr, depth: depth + 1) }
+            ASTChildren.forEachBlock(of: stmt) { block in collect(block, depth: depth + 1) }
             if let inner = ASTChildren.scopeBody(of: stmt) { collect(inner, depth: depth + 1) }
         }
     }
@@ -85,10 +85,10 @@ public struct LiteralMap: Sendable, Equatable {
             default:
                 break
             }
-        case .joinedStr:
+        case .joinedStr, .name:
             return
         default:
-            for child in ASTChildren.expressions(of: expr) { collect(child, depth: depth + 1) }
+            ASTChildren.forEachChild(of: expr) { child in collect(child, depth: depth + 1) }
         }
     }
 

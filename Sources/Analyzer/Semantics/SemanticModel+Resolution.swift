@@ -34,11 +34,12 @@ extension SemanticModel {
         var immediate = true
         var first = true
         while let candidate = current {
-            if candidate.globals.contains(name) {
+            // (`isEmpty` first: hashing the name costs more than the test, and most scopes declare no globals.)
+            if !candidate.globals.isEmpty, candidate.globals.contains(name) {
                 return pick(candidate.module.bindings[name], offset: offset, immediate: false)
             }
             let visible = first || candidate.kind != .classBody
-            if visible, !candidate.nonlocals.contains(name), let bindings = candidate.bindings[name], !bindings.isEmpty {
+            if visible, candidate.nonlocals.isEmpty || !candidate.nonlocals.contains(name), let bindings = candidate.bindings[name], !bindings.isEmpty {
                 return pick(bindings, offset: offset, immediate: immediate)
             }
             if candidate.kind != .comprehension { immediate = false }

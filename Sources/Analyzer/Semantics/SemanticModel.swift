@@ -149,8 +149,8 @@ public final class SemanticModel {
 
     /// The scope that a binding in `scope` lands in (`global`/`nonlocal` redirect it).
     private func bindingScope(_ name: String, _ scope: Scope) -> Scope {
-        if scope.globals.contains(name) { return scope.module }
-        if scope.nonlocals.contains(name) {
+        if !scope.globals.isEmpty, scope.globals.contains(name) { return scope.module }
+        if !scope.nonlocals.isEmpty, scope.nonlocals.contains(name) {
             var candidate = scope.parent
             while let current = candidate {
                 if current.kind == .function, current.bindings[name] != nil { return current }
