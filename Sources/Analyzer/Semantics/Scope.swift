@@ -23,6 +23,8 @@ public final class Scope {
     public internal(set) var globals: Set<String> = []
     public internal(set) var nonlocals: Set<String> = []
     public internal(set) var children: [Scope] = []
+    /// `SemanticModel.containsYield` of this function scope, once computed.
+    var containsYieldMemo: Bool?
 
     init(kind: Kind, parent: Scope?, functionDef: FunctionDef? = nil, classDef: ClassDef? = nil, range: SourceRange) {
         self.kind = kind

@@ -312,10 +312,11 @@ extension SemanticModel {
     }
 
     public func containsYield(_ def: FunctionDef, scope: Scope) -> Bool {
-        let key = scope.range.start.offset
-        if let cached = yieldCache[key] { return cached }
+        // Memoised on the scope (it used to be a dictionary keyed by the scope's start offset,
+        // which is unique to the `def`).
+        if let cached = scope.containsYieldMemo { return cached }
         let result = ASTChildren.containsYield(def.body)
-        yieldCache[key] = result
+        scope.containsYieldMemo = result
         return result
     }
 

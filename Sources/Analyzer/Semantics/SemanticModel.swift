@@ -83,7 +83,6 @@ public final class SemanticModel {
     private var scopesByNode: [ScopeKey: Scope] = [:]
     /// `def` and `class` scopes by the offset of their name.
     var scopesByNameOffset: [Int: Scope] = [:]
-    var yieldCache: [Int: Bool] = [:]
     /// `callTarget` results by callee range, since several rules resolve the same calls.
     var callTargetCache: [CallKey: CallTarget] = [:]
 
@@ -95,6 +94,8 @@ public final class SemanticModel {
     /// The statement list being walked; the root (no statement list, an empty path) encloses all.
     private var block = Binding.Block(id: 0, parent: nil)
     private var nextBlockID = 0
+    /// Calls seen while building (to size `callTargetCache`).
+    private var callCount = 0
 
     struct ScopeKey: Hashable {
         let start: Int
@@ -109,6 +110,8 @@ public final class SemanticModel {
         let end = source.location(at: source.bytes.count)
         self.moduleScope = Scope(kind: .module, parent: nil, range: SourceRange(start: SourceLocation(line: 1, column: 0, offset: 0), end: end))
         visitBody(module.body, moduleScope, depth: 0)
+        // Most calls get resolved by some rule: room for them all at once, not by doubling.
+        callTargetCache.reserveCapacity(callCount)
     }
 
     /// The scope opened by a `def`/`class` statement, `lambda` or comprehension node.
@@ -453,6 +456,7 @@ public final class SemanticModel {
             visitExpr(left, scope, .operand("compared"), depth: next)
             for operand in comparators { visitExpr(operand, scope, .operand("compared"), depth: next) }
         case .call(let function, let args, let keywords):
+            callCount += 1
             visitExpr(function, scope, .callee, depth: next)
             for arg in args {
                 if case .starred(let inner, _) = arg.kind {
