@@ -84,7 +84,7 @@ final class Frame {
         self.hasCells = false
     }
 
-    /// Re-initialises a pooled frame for a new call of a simple function (see `VM.framePool`).
+    /// Re-initialises a pooled frame for a new call of a simple function (see `FrameStack.takePooled`).
     @inline(__always)
     func reuse(code: CodeObject, globals: Globals, function: PyFunction) {
         // A recursive call finds its own code and function here: skip the retain/release pairs.

@@ -8,7 +8,8 @@ import Glibc
 #endif
 
 final class VM {
-    var frames: [Frame] = []
+    /// The running frames and the pool of finished ones (see FrameStack).
+    let frames = FrameStack()
     let globals: Globals
     var modules: [String: PyModule] = [:]
     var output: [UInt8] = []
@@ -41,8 +42,6 @@ final class VM {
     var libraryGlobals: [Globals] = []
     /// Frames of generators dropped while suspended, to be closed at the next instruction.
     var pendingFinalizers: [Frame] = []
-    /// Finished frames kept for reuse by simple calls (saves three allocations per call).
-    var framePool: [Frame] = []
     /// The marker PUSH_NULL (and LOAD_METHOD, for a plain attribute) puts in a call's self
     /// slot: a NaN payload that arithmetic never produces (hardware only makes quiet NaNs with
     /// an empty payload), so pushing and popping it retains and releases nothing.
@@ -77,7 +76,6 @@ final class VM {
         defer { if MemoryMeter.current === meter { MemoryMeter.setCurrent(nil) } }
         for f in frames { f.stack.removeAll(); f.locals.removeAll() }
         frames.removeAll()
-        framePool.removeAll()
         var seen = Set<ObjectIdentifier>()
         var work: [Value] = globals.values.boundValues
         globals.values.removeAll()
@@ -179,7 +177,7 @@ final class VM {
     func run(entry: Int) throws -> ResumeResult {
         // A strong local: an `unowned(unsafe)` one measured slower, Swift retains it around
         // each access instead.
-        var frame = frames[frames.count - 1]
+        var frame = frames.top()
         var instructions = frame.instructions
         var constants = frame.constants
         while true {
@@ -431,7 +429,7 @@ final class VM {
                         }
                         if let gen = o as? PyGenerator, gen.kind == .generator {
                             try startGeneratorFrame(gen, send: .none, mode: .forIter(target: Int(ins.arg)))
-                            frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
+                            frame = frames.top(); instructions = frame.instructions; constants = frame.constants
                             continue
                         }
                     }
@@ -443,25 +441,25 @@ final class VM {
                     // Fast path: a plain call returning to the frame below it in this loop.
                     if !frame.isGeneratorFrame && !frame.boundary && frame.returnsNormally && frames.count >= 2 {
                         let result = frame.stack.removeLast()
-                        frame = frames[frames.count - 2]
                         let done = frames.removeLast()
+                        frame = frames.top()
                         frame.stack.append(result)
                         instructions = frame.instructions
                         constants = frame.constants
                         // Only `frames`, generators and the finalizer queue keep frames; a plain
                         // frame popped here has no other owner (an `isKnownUniquelyReferenced`
                         // check failed here because the optimizer kept a copy of `frame` alive).
-                        if !done.hasCells && framePool.count < 64 {
+                        if !done.hasCells && !frames.poolIsFull {
                             done.recycle()
-                            framePool.append(done)
+                            frames.givePooled(done)
                         }
                         continue
                     }
                     let result = frame.stack.removeLast()
                     // Let go of the finishing frame so it can be recycled.
-                    if frames.count >= 2 { frame = frames[frames.count - 2] }
+                    if frames.count >= 2 { frame = frames.top(1) }
                     if let outcome = try finishFrame(returning: result, entry: entry) { return outcome }
-                    frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
+                    frame = frames.top(); instructions = frame.instructions; constants = frame.constants
 
                 case .buildTuple:
                     let n = Int(ins.arg)
@@ -638,7 +636,7 @@ final class VM {
                         let given = isNull ? argc : argc + 1
                         if given == f.code.argCount {
                             let nf: Frame
-                            if let pooled = framePool.popLast() {
+                            if let pooled = frames.takePooled() {
                                 pooled.reuse(code: f.code, globals: f.globals, function: f)
                                 nf = pooled
                             } else {
@@ -677,7 +675,7 @@ final class VM {
                         args = frame.stack.array(from: base + 1)
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, [], frame: frame) { frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants }
+                    if try invoke(callee, args, [], frame: frame) { frame = frames.top(); instructions = frame.instructions; constants = frame.constants }
                 case .callKw:
                     guard case .object(let o) = frame.stack.removeLast(), let names = o as? PyTuple else { break }
                     let argc = Int(ins.arg)
@@ -692,7 +690,7 @@ final class VM {
                         if case .object(let so) = n, let s = so as? PyStr { kwargs.append((s.value, all[argc - nkw + i])) }
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames.top(); instructions = frame.instructions; constants = frame.constants }
                 case .callEx:
                     var kwargs: [(String, Value)] = []
                     if ins.arg & 1 != 0, case .object(let d) = frame.stack.removeLast(), let dict = d as? PyDict {
@@ -709,7 +707,7 @@ final class VM {
                     var args: [Value] = []
                     if !isNullMarker(selfSlot) { args.append(selfSlot) }
                     if case .object(let t) = argsValue, let tuple = t as? PyTuple { args.append(contentsOf: tuple.items) }
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames.top(); instructions = frame.instructions; constants = frame.constants }
                 case .loadBuildClass:
                     frame.stack.append(Builtins.buildClassValue)
 
@@ -778,7 +776,7 @@ final class VM {
                 case .yieldValue:
                     let value = frame.stack.removeLast()
                     if let outcome = try yieldFrame(value, entry: entry, delegating: ins.arg == 1, isValue: ins.arg == 2) { return outcome }
-                    frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
+                    frame = frames.top(); instructions = frame.instructions; constants = frame.constants
                 case .getYieldFromIter:
                     let v = frame.top
                     if case .object(let o) = v, let g = o as? PyGenerator {
@@ -795,7 +793,7 @@ final class VM {
                     let receiver = frame.top
                     if case .object(let o) = receiver, let gen = o as? PyGenerator, gen.kind != .asyncGenerator {
                         try startGeneratorFrame(gen, send: value, mode: .send(target: Int(ins.arg)))
-                        frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
+                        frame = frames.top(); instructions = frame.instructions; constants = frame.constants
                         continue
                     }
                     switch try sendToIterator(receiver, value) {
@@ -920,7 +918,7 @@ final class VM {
             } catch {
                 let (exception, isReraise) = asPythonException(error)
                 try unwind(exception, isReraise: isReraise, entry: entry)
-                frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
+                frame = frames.top(); instructions = frame.instructions; constants = frame.constants
             }
         }
     }
