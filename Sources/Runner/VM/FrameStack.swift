@@ -98,5 +98,7 @@ final class FrameStack: RandomAccessCollection {
         }
     }
 
-    var poolIsFull: Bool { pooled >= Self.poolCapacity }
+    var poolIsFull: Bool {
+        @inline(__always) get { pooled >= Self.poolCapacity }
+    }
 }

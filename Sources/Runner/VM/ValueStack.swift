@@ -213,6 +213,27 @@ struct LocalSlots: ~Copyable {
     /// Releases every value (a finished generator's frame, tear-down).
     mutating func removeAll() { reset(count: 0) }
 
+    /// Unbinds every slot, keeping the count (a frame going back to the pool).
+    @inline(__always)
+    mutating func unbindAll() {
+        var i = 0
+        while i < count {
+            // `move` and re-initialize: an assignment of nil goes through the outlined
+            // destroy of `Value?` and its generic witness.
+            _ = (base + i).move()
+            (base + i).initialize(to: nil)
+            i &+= 1
+        }
+    }
+
+    /// Binds slot `i`, which must hold nil (a pooled or fresh frame's slot): the value moves in
+    /// with no destroy of the old one.
+    @inline(__always)
+    mutating func bindUnbound(_ i: Int, _ v: __owned Value) {
+        precondition(i >= 0 && i < count, "local slot out of range")
+        (base + i).initialize(to: v)
+    }
+
     var boundValues: [Value] {
         var out: [Value] = []
         for i in 0..<count { if let v = base[i] { out.append(v) } }
