@@ -48,6 +48,17 @@ enum Value {
     var isNone: Bool { if case .none = self { return true }; return false }
 
     static func str(_ s: String) -> Value { .object(PyStr(s)) }
+
+    /// Whether an `.object` value stores its reference as its first word, as Swift lays out a
+    /// multi-payload enum whose largest payload is one pointer. Checked once at startup on a
+    /// live value; the run loop reads callee references in place only when it holds.
+    static let objectWordIsReference: Bool = {
+        guard MemoryLayout<Value>.size >= MemoryLayout<UnsafeRawPointer>.size else { return false }
+        let probe: PyObject = BuiltinTypes.object
+        var v = Value.object(probe)
+        let word = withUnsafeBytes(of: &v) { $0.load(as: UInt.self) }
+        return word == UInt(bitPattern: Unmanaged.passUnretained(probe).toOpaque())
+    }()
 }
 
 /// The base of every heap object. Subclasses override `pyType`.

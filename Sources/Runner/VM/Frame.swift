@@ -47,7 +47,12 @@ final class Frame {
     /// The generator owning this frame, when it is a generator's.
     weak var generator: PyGenerator?
     /// The function this frame runs (for `super()` and names in tracebacks).
-    var function: PyFunction?
+    var function: PyFunction? {
+        didSet { functionID = function.map { UnsafeRawPointer(Unmanaged.passUnretained($0).toOpaque()) } }
+    }
+    /// `function`'s address: the call fast path compares it with the callee's without touching
+    /// (and retaining) either object.
+    private(set) var functionID: UnsafeRawPointer?
 
     /// Set from the code flags: only these frames can have a `generator` (read without touching
     /// the weak reference on the hot return path).
@@ -99,6 +104,13 @@ final class Frame {
             if self.globals !== function.globals { self.globals = function.globals }
             self.function = function
         }
+        if locals.count != function.localCount { locals.reset(count: function.localCount) }
+        restart()
+    }
+
+    /// Readies a pooled frame already set up for its function (`reuse`) to run from the top.
+    @inline(__always)
+    func restart() {
         ip = 0
         // Pooled frames went through `recycle` (locals unbound, nothing handled) and were plain
         // frames (no generator, no cells): only what a finished frame may still carry is reset,
@@ -107,7 +119,6 @@ final class Frame {
         if classNamespace != nil { classNamespace = nil }
         if !returnsNormally { returnMode = .normal }
         boundary = false
-        if locals.count != function.localCount { locals.reset(count: function.localCount) }
     }
 
     /// Lets go of what a finished frame holds before it waits in the pool: afterwards every

@@ -115,6 +115,14 @@ struct ValueStack: ~Copyable {
         }
     }
 
+    /// The reference held by the object value at `i`, not retained: valid while the slot keeps
+    /// it. Only when `Value.objectWordIsReference` and the value at `i` is an object.
+    @inline(__always)
+    func objectPointer(at i: Int) -> UnsafeRawPointer {
+        precondition(i >= 0 && i < count, "operand stack index out of range")
+        return UnsafeRawPointer(base + i).load(as: UnsafeRawPointer.self)
+    }
+
     /// Whether the value at `i` is the call NULL marker (`VM.nullBits`), read in place.
     @inline(__always)
     func holdsNullMarker(at i: Int) -> Bool {
