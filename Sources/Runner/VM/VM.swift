@@ -54,12 +54,13 @@ final class VM {
         return false
     }
     /// The builtins CALL runs inline, compared by identity.
-    let listAppendMethod = BuiltinTypes.list.dict["append"]?.asObject
-    let dictGetMethod = BuiltinTypes.dict.dict["get"]?.asObject
     let lenFunction = Builtins.table["len"]?.asObject
     /// `Value.objectWordIsReference`, read once: the CALL fast path may then read a callee's
     /// reference in place.
     let inPlaceObjects = Value.objectWordIsReference
+    /// The addresses of `list.append` and `dict.get`, compared with a callee read in place.
+    let listAppendID = BuiltinTypes.list.dict["append"]?.asObject.map { UnsafeRawPointer(Unmanaged.passUnretained($0).toOpaque()) }
+    let dictGetID = BuiltinTypes.dict.dict["get"]?.asObject.map { UnsafeRawPointer(Unmanaged.passUnretained($0).toOpaque()) }
 
     init(limits: ResolvedLimits, cancellation: CancellationFlag?) {
         self.globals = Globals(builtins: Builtins.table)
@@ -319,15 +320,24 @@ final class VM {
                     }
                     frame.top = try getItem(frame.top, key)
                 case .storeSubscr:
+                    let n = frame.stack.count
+                    if inPlaceObjects, frame.stack.objectTag(at: n - 2) == .dict {
+                        // The dict is used in place while `container` holds it.
+                        let d = Unmanaged<PyDict>.fromOpaque(frame.stack.objectPointer(at: n - 2))
+                        let key = try hashKey(frame.stack.removeLast())
+                        let container = frame.stack.removeLast()
+                        let value = frame.stack.removeLast()
+                        let over = d._withUnsafeGuaranteedRef { d in
+                            d.set(key, value)
+                            return d.count & 1023 == 0
+                        }
+                        _ = consume container
+                        if over, meter.isOverLimit { throw VMStop.limit(.memory) }
+                        continue
+                    }
                     let key = frame.stack.removeLast()
                     let container = frame.stack.removeLast()
                     let value = frame.stack.removeLast()
-                    if case .object(let co) = container, co.tag == .dict {
-                        let d = unsafeDowncast(co, to: PyDict.self)
-                        d.set(try hashKey(key), value)
-                        if d.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
-                        continue
-                    }
                     try setItem(container, key, value)
                 case .deleteSubscr:
                     let key = frame.stack.removeLast()
@@ -406,9 +416,11 @@ final class VM {
                 case .getIter:
                     frame.top = try getIter(frame.top)
                 case .forIterStore:
-                    if case .object(let o) = frame.stack.top, o.tag == .iterator {
+                    // The iterator is used in place (the stack slot keeps it alive meanwhile).
+                    if inPlaceObjects, frame.stack.objectTag(at: frame.stack.count - 1) == .iterator {
                         let p = frame.ip - 1
-                        if let v = try unsafeDowncast(o, to: PyIterator.self).next(self) {
+                        let it = Unmanaged<PyIterator>.fromOpaque(frame.stack.objectPointer(at: frame.stack.count - 1))
+                        if let v = try it._withUnsafeGuaranteedRef({ try $0.next(self) }) {
                             let store = instructions[p + 1]
                             if store.op == .storeFast { frame.locals[Int(store.arg)] = v } else { frame.globals.values[Int(store.arg)] = v }
                             frame.ip = p + 2
@@ -586,27 +598,27 @@ final class VM {
                     // callee and self slots are inspected in place rather than copied out.
                     switch frame.stack.objectTag(at: base) {
                     case .builtinFunction?:
-                        if argc == 1, frame.stack.holds(listAppendMethod, at: base), frame.stack.objectTag(at: base + 1) == .list {
+                        // The receiver is used in place while its stack slot holds it.
+                        if inPlaceObjects, argc == 1, frame.stack.objectPointer(at: base) == listAppendID, frame.stack.objectTag(at: base + 1) == .list {
+                            let list = Unmanaged<PyList>.fromOpaque(frame.stack.objectPointer(at: base + 1))
                             let item = frame.stack.removeLast()
-                            let listValue = frame.stack.removeLast()
-                            frame.stack.removeLast()
-                            if case .object(let lo) = listValue {
-                                let list = unsafeDowncast(lo, to: PyList.self)
+                            let over = list._withUnsafeGuaranteedRef { list in
                                 list.items.append(item)
                                 list.chargeOwned(16)
-                                if list.items.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
+                                return list.items.count & 1023 == 0
                             }
+                            frame.stack.removeLast(2)
                             frame.stack.append(.none)
+                            if over, meter.isOverLimit { throw VMStop.limit(.memory) }
                             continue
                         }
-                        if argc == 1 || argc == 2, frame.stack.holds(dictGetMethod, at: base), frame.stack.objectTag(at: base + 1) == .dict {
+                        if inPlaceObjects, argc == 1 || argc == 2, frame.stack.objectPointer(at: base) == dictGetID, frame.stack.objectTag(at: base + 1) == .dict {
+                            let d = Unmanaged<PyDict>.fromOpaque(frame.stack.objectPointer(at: base + 1))
                             let fallback: Value = argc == 2 ? frame.stack.removeLast() : .none
                             let key = try hashKey(frame.stack.removeLast())
-                            let dictValue = frame.stack.removeLast()
-                            frame.stack.removeLast()
-                            if case .object(let dobj) = dictValue {
-                                frame.stack.append(unsafeDowncast(dobj, to: PyDict.self).get(key) ?? fallback)
-                            }
+                            let found = d._withUnsafeGuaranteedRef { $0.get(key) }
+                            frame.stack.removeLast(2)
+                            frame.stack.append(found ?? fallback)
                             continue
                         }
                         if argc == 1, frame.stack.holds(lenFunction, at: base), isNullMarker(frame.stack[base + 1]) {
