@@ -131,6 +131,14 @@ struct DictKey: Hashable {
         }
     }
 
+    /// A str key whose hash and address the caller has read (`PyDict.setStr`).
+    init(value: __owned Value, hash: Int, strID: UInt) {
+        self.hash = hash
+        self.strID = strID
+        self.vm = nil
+        self.value = value
+    }
+
     /// A str key (`hashKey`'s fast path, which already holds the PyStr).
     init(value: __owned Value, str: PyStr) {
         self.hash = str.hash
@@ -293,9 +301,8 @@ final class PyDict: PyObject {
     /// `entries` mid-probe): each candidate's hash and str address are read in place, and only a
     /// same-hash different str object is compared by bytes.
     @inline(__always)
-    private func findStr(_ key: DictKey) -> (slot: Int, position: Int) {
-        let kid = key.strID, h = key.hash
-        return entries.withUnsafeBufferPointer { eb in
+    private func findStr(_ kid: UInt, _ h: Int) -> (slot: Int, position: Int) {
+        entries.withUnsafeBufferPointer { eb in
             index.find(h) { p in
                 guard p < eb.count, let b = eb.baseAddress else { return false }
                 guard let eh = (b + p).pointee?.key.hash, eh == h else { return false }
@@ -312,7 +319,7 @@ final class PyDict: PyObject {
 
     @inline(__always)
     private func find(_ key: DictKey) -> (slot: Int, position: Int) {
-        if key.strID != 0 && !hasVMKeys { return findStr(key) }
+        if key.strID != 0 && !hasVMKeys { return findStr(key.strID, key.hash) }
         var attempts = 0
         while true {
             let before = layout, version0 = version
@@ -336,6 +343,28 @@ final class PyDict: PyObject {
         guard p >= 0, p < entries.count else { return nil }
         // Through a pointer: only the value is copied, not the whole entry.
         return entries.withUnsafeBufferPointer { eb in eb.baseAddress.flatMap { ($0 + p).pointee?.value } }
+    }
+
+    /// Whether `getStr`/`setStr` may be used: no key's equality can run Python code.
+    var probesStrInPlace: Bool { !hasVMKeys }
+
+    /// `self[s]` for the str at address `id` with hash `hash`, which the caller keeps alive;
+    /// only while `probesStrInPlace`. No key is built.
+    func getStr(id: UInt, hash: Int) -> Value? {
+        let (_, p) = findStr(id, hash)
+        guard p >= 0, p < entries.count else { return nil }
+        return entries.withUnsafeBufferPointer { eb in eb.baseAddress.flatMap { ($0 + p).pointee?.value } }
+    }
+
+    /// `self[key] = value` for a str `key` at address `id` with hash `hash`; only while
+    /// `probesStrInPlace`. Builds a `DictKey` only when the key is new.
+    func setStr(id: UInt, hash: Int, key: __owned Value, _ value: __owned Value) {
+        let (_, p) = findStr(id, hash)
+        if p >= 0, p < entries.count {
+            entries[p]?.value = value
+            return
+        }
+        set(DictKey(value: key, hash: hash, strID: id), value)
     }
 
     func set(_ key: __owned DictKey, _ value: __owned Value) {

@@ -324,6 +324,18 @@ final class VM {
                     if inPlaceObjects, frame.stack.objectTag(at: n - 2) == .dict {
                         // The dict is used in place while `container` holds it.
                         let d = Unmanaged<PyDict>.fromOpaque(frame.stack.objectPointer(at: n - 2))
+                        if let (id, h) = frame.stack.strIdentity(at: n - 1), d._withUnsafeGuaranteedRef({ $0.probesStrInPlace }) {
+                            let key = frame.stack.removeLast()
+                            let container = frame.stack.removeLast()
+                            let value = frame.stack.removeLast()
+                            let over = d._withUnsafeGuaranteedRef { d in
+                                d.setStr(id: id, hash: h, key: key, value)
+                                return d.count & 1023 == 0
+                            }
+                            _ = consume container
+                            if over, meter.isOverLimit { throw VMStop.limit(.memory) }
+                            continue
+                        }
                         let key = try hashKey(frame.stack.removeLast())
                         let container = frame.stack.removeLast()
                         let value = frame.stack.removeLast()
@@ -615,8 +627,14 @@ final class VM {
                         if inPlaceObjects, argc == 1 || argc == 2, frame.stack.objectPointer(at: base) == dictGetID, frame.stack.objectTag(at: base + 1) == .dict {
                             let d = Unmanaged<PyDict>.fromOpaque(frame.stack.objectPointer(at: base + 1))
                             let fallback: Value = argc == 2 ? frame.stack.removeLast() : .none
-                            let key = try hashKey(frame.stack.removeLast())
-                            let found = d._withUnsafeGuaranteedRef { $0.get(key) }
+                            let found: Value?
+                            if let (id, h) = frame.stack.strIdentity(at: frame.stack.count - 1), d._withUnsafeGuaranteedRef({ $0.probesStrInPlace }) {
+                                found = d._withUnsafeGuaranteedRef { $0.getStr(id: id, hash: h) }
+                                frame.stack.removeLast()
+                            } else {
+                                let key = try hashKey(frame.stack.removeLast())
+                                found = d._withUnsafeGuaranteedRef { $0.get(key) }
+                            }
                             frame.stack.removeLast(2)
                             frame.stack.append(found ?? fallback)
                             continue

@@ -123,6 +123,16 @@ struct ValueStack: ~Copyable {
         return UnsafeRawPointer(base + i).load(as: UnsafeRawPointer.self)
     }
 
+    /// The address and hash of the str at `i`, read in place, or nil when the value there is
+    /// not a str. Only when `Value.objectWordIsReference`.
+    @inline(__always)
+    func strIdentity(at i: Int) -> (id: UInt, hash: Int)? {
+        guard objectTag(at: i) == .str else { return nil }
+        let p = objectPointer(at: i)
+        let h = Unmanaged<PyStr>.fromOpaque(p)._withUnsafeGuaranteedRef { $0.hash }
+        return (UInt(bitPattern: p), h)
+    }
+
     /// Whether the value at `i` is the call NULL marker (`VM.nullBits`), read in place.
     @inline(__always)
     func holdsNullMarker(at i: Int) -> Bool {
