@@ -52,11 +52,12 @@ final class PyStr: PyObject {
         return a.utf8.elementsEqual(b.utf8)
     }
 
-    init(_ value: String) {
+    init(_ value: __owned String) {
+        // Counted before the value moves into the object (reading it afterwards cost a copy).
+        let n = value.utf8.count
         self.value = value
         super.init(tag: .str)
         // Strings of up to 15 UTF-8 bytes live inside the String value itself.
-        let n = value.utf8.count
         if n > 15 { chargeOwned(n + 32) }
     }
 

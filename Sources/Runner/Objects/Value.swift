@@ -74,11 +74,12 @@ class PyObject: @unchecked Sendable {
         self.tag = tag
         // Every object made while a run is executing counts against that run's memory limit
         // (issue 5: "bytes of live objects"), and is credited back when it is freed.
-        if let m = MemoryMeter.current {
+        if let p = MemoryMeter.currentPointer {
             let n = MemoryMeter.objectBytes(tag)
-            m.charge(n)
+            let m = Unmanaged<MemoryMeter>.fromOpaque(p)
+            m._withUnsafeGuaranteedRef { $0.charge(n) }
             chargedBytes = n
-            meter = m
+            meter = m.takeUnretainedValue()
         }
     }
 
@@ -92,7 +93,7 @@ class PyObject: @unchecked Sendable {
     }
 
     deinit {
-        if chargedBytes != 0 { meter?.credit(chargedBytes) }
+        if chargedBytes != 0, let m = meter { m.credit(chargedBytes) }
     }
 }
 
@@ -113,6 +114,7 @@ final class MemoryMeter: @unchecked Sendable {
     var peak: Int = 0
     let limit: Int
     init(limit: Int) { self.limit = limit }
+    @inline(__always)
     func credit(_ n: Int) { live &-= n }
     /// Returns false when the charge would pass the limit.
     func canCharge(_ n: Int) -> Bool { n <= limit && live &+ n <= limit }
@@ -148,6 +150,10 @@ final class MemoryMeter: @unchecked Sendable {
         pthread_key_create(&k, nil)
         return k
     }()
+
+    /// The current meter's address, unretained (the thread's slot holds a reference).
+    @inline(__always)
+    static var currentPointer: UnsafeMutableRawPointer? { pthread_getspecific(key) }
 
     static var current: MemoryMeter? {
         guard let p = pthread_getspecific(key) else { return nil }
