@@ -206,8 +206,10 @@ final class VM {
 
                 case .loadFast2:
                     if let a = frame.locals[Int(ins.arg)], let b = frame.locals[Int(instructions[frame.ip].arg)] {
-                        frame.stack.append(a)
-                        frame.stack.append(b)
+                        // `consume`: the copy read from the slot moves onto the stack (without
+                        // it the optimizer copied it a second time and destroyed the first).
+                        frame.stack.append(consume a)
+                        frame.stack.append(consume b)
                         frame.ip &+= 1
                         continue
                     }
@@ -216,7 +218,7 @@ final class VM {
                     guard let v = frame.locals[Int(ins.arg)] else {
                         throw error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[Int(ins.arg)])' where it is not associated with a value")
                     }
-                    frame.stack.append(v)
+                    frame.stack.append(consume v)
                 case .storeFast:
                     frame.locals[Int(ins.arg)] = frame.stack.removeLast()
                 case .deleteFast:
@@ -239,11 +241,11 @@ final class VM {
                     frame.stack.append(nullValue)
                     frame.ip &+= 1
                 case .loadGlobal2:
-                    let g = frame.globals
+                    // Module bindings only (a builtin takes the two single loads).
                     let first = Int(ins.arg), second = Int(instructions[frame.ip].arg)
-                    if let a = g.values[first] ?? g.builtinFallback[first], let b = g.values[second] ?? g.builtinFallback[second] {
-                        frame.stack.append(a)
-                        frame.stack.append(b)
+                    if let a = frame.globals.values[first], let b = frame.globals.values[second] {
+                        frame.stack.append(consume a)
+                        frame.stack.append(consume b)
                         frame.ip &+= 1
                         continue
                     }
