@@ -41,6 +41,12 @@ final class PyStr: PyObject {
     /// Code-point equality as bytes: a length check and a memcmp for native strings.
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
+        // Identical representations are equal strings: the same buffer, or the same bytes
+        // stored inline (a short word split out of a text and the dict key it matches).
+        let same = withUnsafeBytes(of: a) { pa in
+            withUnsafeBytes(of: b) { pb in pa.count == 16 && pb.count == 16 && pa.load(as: (UInt64, UInt64).self) == pb.load(as: (UInt64, UInt64).self) }
+        }
+        if same { return true }
         let n = a.utf8.count
         if n != b.utf8.count { return false }
         if let r = a.utf8.withContiguousStorageIfAvailable({ pa in
