@@ -471,17 +471,17 @@ final class VM {
                     if !frame.isGeneratorFrame && !frame.boundary && frame.returnsNormally && frames.count >= 2 {
                         let result = frame.stack.removeLast()
                         let done = frames.removeLast()
-                        frame = frames.top()
-                        frame.stack.append(result)
-                        instructions = frame.instructions
-                        constants = frame.constants
                         // Only `frames`, generators and the finalizer queue keep frames; a plain
                         // frame popped here has no other owner (an `isKnownUniquelyReferenced`
                         // check failed here because the optimizer kept a copy of `frame` alive).
                         if !done.hasCells && !frames.poolIsFull {
                             done.recycle()
-                            frames.givePooled(done)
+                            frames.givePooled(consume done)
                         }
+                        frame = frames.top()
+                        frame.stack.append(consume result)
+                        instructions = frame.instructions
+                        constants = frame.constants
                         continue
                     }
                     let result = frame.stack.removeLast()
