@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# didChange → publishDiagnostics latency (p50/p95 over 200 comment edits, then 200 code edits,
-# of a 2,000-line file, reported apart and together) and idle RSS of asyncd, `ruff server` and
+# didChange → publishDiagnostics latency (p50/p95 over 200 comment edits, then 200 code edits
+# of a number, then 200 edits of a name, of a 2,000-line file, reported apart and together) and idle RSS of asyncd, `ruff server` and
 # `basedpyright-langserver`, measured by one driver in one run (bench/lsp_latency_driver.py).
 # ruff and basedpyright are pip-installed into .venv-bench/ (bench only; never used by the
 # tests). Release build of asyncd, default settings (no debounce timer: the reader analyses the

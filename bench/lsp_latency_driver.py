@@ -4,8 +4,9 @@ For each server command: start it, initialize (rootUri = a temporary folder hold
 test file), open a generated 2,000-line Python file with async code (and a few mistakes), wait
 for its first diagnostics, then send 200 incremental didChange notifications one at a time, each
 waiting for the publishDiagnostics of the new version (or, for servers that send no version, the
-next one for the file): first 200 edits of trailing comments, then 200 edits of code tokens,
-reported separately and together. Reports p50/p95/mean in ms, and RSS (VmRSS of the server process and its
+next one for the file): first 200 edits of trailing comments, then 200 edits of a number in the
+code ("code"), then 200 edits of a name in the code ("name"), reported separately and together
+("all" is comment + code, as before the name edits were added). Reports p50/p95/mean in ms, and RSS (VmRSS of the server process and its
 children) after the file is open and the server has been idle for 1 s.
 
 usage: lsp_latency_driver.py NAME=COMMAND [NAME=COMMAND ...]   (COMMAND is split on spaces)
@@ -200,6 +201,9 @@ def measure(name, command, source):
     # number of `asyncio.sleep(0.01)` — a change to a token, which every server has to re-check.
     comment = timed_edits([i for i, l in enumerate(lines) if l.endswith("# note")], ("x", 0))
     code = timed_edits([i for i, l in enumerate(lines) if l.endswith("asyncio.sleep(0.01)")], ("1", 1))
+    # Name edits: a letter appended to the name in `results.append(item)` (`items`, `itemss`):
+    # an edit no server can treat as a mere change of a literal's digits.
+    renamed = timed_edits([i for i, l in enumerate(lines) if l.endswith("results.append(item)")], ("s", 1))
     conn.request("shutdown", None)
     try:
         conn.notify("exit", None)
@@ -211,16 +215,16 @@ def measure(name, command, source):
         return {"p50": statistics.median(latencies), "p95": latencies[int(len(latencies) * 0.95) - 1],
                 "mean": statistics.mean(latencies)}
     return {"server": name, "diagnostics": len(first["params"]["diagnostics"]), "first_ms": first_ms,
-            "comment": summary(comment), "code": summary(code), "all": summary(comment + code),
+            "comment": summary(comment), "code": summary(code), "name": summary(renamed), "all": summary(comment + code),
             "idle_rss_mib": idle / 1024}
 
 
 def main():
     source = generate_source()
     assert source.count("\n") == LINES
-    print(f"file: {LINES} lines, {len(source)} bytes; {EDITS} comment edits, then {EDITS} code edits, each awaited\n")
+    print(f"file: {LINES} lines, {len(source)} bytes; {EDITS} comment edits, then {EDITS} code (number) edits, then {EDITS} name edits, each awaited\n")
     print(f"{'server':<16} {'diags':>5} {'first':>9} | {'comment p50':>11} {'p95':>8} | {'code p50':>9} {'p95':>8} | "
-          f"{'all p50':>8} {'p95':>8} {'mean':>8} | {'idle RSS':>9}")
+          f"{'name p50':>9} {'p95':>8} | {'all p50':>8} {'p95':>8} {'mean':>8} | {'idle RSS':>9}")
     for spec in sys.argv[1:]:
         name, command = spec.split("=", 1)
         try:
@@ -228,9 +232,9 @@ def main():
         except Exception as error:  # a server that is missing or misbehaves is reported, not fatal
             print(f"{name:<16} failed: {error!r}")
             continue
-        m, c, a = r["comment"], r["code"], r["all"]
+        m, c, n, a = r["comment"], r["code"], r["name"], r["all"]
         print(f"{r['server']:<16} {r['diagnostics']:>5} {r['first_ms']:>7.1f}ms | {m['p50']:>9.2f}ms {m['p95']:>6.2f}ms | "
-              f"{c['p50']:>7.2f}ms {c['p95']:>6.2f}ms | {a['p50']:>6.2f}ms {a['p95']:>6.2f}ms {a['mean']:>6.2f}ms | "
+              f"{c['p50']:>7.2f}ms {c['p95']:>6.2f}ms | {n['p50']:>7.2f}ms {n['p95']:>6.2f}ms | {a['p50']:>6.2f}ms {a['p95']:>6.2f}ms {a['mean']:>6.2f}ms | "
               f"{r['idle_rss_mib']:>7.1f}MiB", flush=True)
 
 

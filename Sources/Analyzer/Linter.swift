@@ -162,6 +162,8 @@ public enum Linter {
 public struct FileAnalysis: Sendable {
     public var diagnostics: [Diagnostic]
     public var comments: CommentMap
+    /// The number literals whose digits may change without a new analysis (see `LiteralMap`).
+    public var literals: LiteralMap
     /// The syntax tree, semantic model and rule state behind the diagnostics. Freeing them takes
     /// a good part of an analysis' time; holding this lets a language server free them after it
     /// has published the diagnostics (by dropping it), not before.
@@ -207,10 +209,10 @@ public struct CommentMap: Sendable, Equatable {
             // A comment runs to the end of its line, so only an expression that goes on to a
             // later line can hold one: single-line statements (most of them) are skipped.
             guard stmt.range.start.line < stmt.range.end.line else { continue }
-            for expr in ASTChildren.expressions(of: stmt) where expr.range.start.line < expr.range.end.line {
-                markComments(from: expr.range.start.offset, to: expr.range.end.offset)
+            ASTChildren.forEachExpression(of: stmt) { expr in
+                if expr.range.start.line < expr.range.end.line { markComments(from: expr.range.start.offset, to: expr.range.end.offset) }
             }
-            for block in ASTChildren.blocks(of: stmt) { mark(block, depth: depth + 1) }
+            ASTChildren.forEachBlock(of: stmt) { block in mark(block, depth: depth + 1) }
             if let inner = ASTChildren.scopeBody(of: stmt) { mark(inner, depth: depth + 1) }
         }
     }
@@ -250,7 +252,8 @@ extension Linter {
         var context: RuleContext?
         let diagnostics = check(parsed: parsed, source: source, path: path, selection: selection, importedModules: imported,
                                 gated: true, keepAlive: &context)
+        let literals = LiteralMap(module: parsed.module, syntaxErrors: !parsed.diagnostics.isEmpty, diagnostics: diagnostics)
         return FileAnalysis(diagnostics: diagnostics, comments: CommentMap(comments: parsed.comments, module: parsed.module),
-                            retained: RetainedAnalysis(parsed: parsed, context: context))
+                            literals: literals, retained: RetainedAnalysis(parsed: parsed, context: context))
     }
 }

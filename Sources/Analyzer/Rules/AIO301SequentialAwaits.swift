@@ -29,8 +29,9 @@ public enum AIO301SequentialAwaits: Rule {
         let call: Expr
         /// The target's text (`result1`, `a, b`), or nil for a bare `await` statement.
         let target: Expr?
-        let assigned: Set<String>
-        let read: Set<String>
+        /// Names (a handful at most: plain arrays beat hashing them into sets).
+        let assigned: [String]
+        let read: [String]
         let receiverRoot: String?
         let receiverIsSafe: Bool
     }
@@ -50,7 +51,7 @@ public enum AIO301SequentialAwaits: Rule {
         guard depth < ASTChildren.maxDepth else { return }
         visit(body)
         for stmt in body {
-            for block in ASTChildren.blocks(of: stmt) { forEachBlock(block, depth: depth + 1, visit) }
+            ASTChildren.forEachBlock(of: stmt) { block in forEachBlock(block, depth: depth + 1, visit) }
         }
     }
 
@@ -66,14 +67,12 @@ public enum AIO301SequentialAwaits: Rule {
                 flush()
                 continue
             }
-            let earlierAssigned = run.reduce(into: Set<String>()) { $0.formUnion($1.assigned) }
-            let independent = candidate.read.isDisjoint(with: earlierAssigned)
-                && candidate.assigned.isDisjoint(with: earlierAssigned)
+            let independent = !run.contains(where: { earlier in shareAName(candidate.read, earlier.assigned) || shareAName(candidate.assigned, earlier.assigned) })
                 && !run.contains(where: { earlier in
                     guard let root = candidate.receiverRoot, root == earlier.receiverRoot else { return false }
                     return !(candidate.receiverIsSafe && earlier.receiverIsSafe)
                 })
-                && !run.contains(where: { !$0.read.isDisjoint(with: candidate.assigned) })
+                && !run.contains(where: { shareAName($0.read, candidate.assigned) })
             if !independent { flush() }
             run.append(candidate)
         }
@@ -95,7 +94,7 @@ public enum AIO301SequentialAwaits: Rule {
             return nil
         }
         guard case .await(let call) = awaited.kind, case .call(let function, _, _) = call.kind else { return nil }
-        var assigned: Set<String> = []
+        var assigned: [String] = []
         if let target {
             guard collectNames(target, into: &assigned) else { return nil }
         }
@@ -128,19 +127,23 @@ public enum AIO301SequentialAwaits: Rule {
                 return nil
             }
         }
-        var read: Set<String> = []
+        var read: [String] = []
         ASTChildren.forEachExpression(call) { expr in
-            if case .name(let id, _) = expr.kind { read.insert(id) }
+            if case .name(let id, _) = expr.kind, !read.contains(id) { read.append(id) }
         }
         return Candidate(stmt: stmt, call: call, target: target, assigned: assigned, read: read,
                          receiverRoot: receiverRoot, receiverIsSafe: receiverIsSafe)
     }
 
+    static func shareAName(_ a: [String], _ b: [String]) -> Bool {
+        a.contains(where: { b.contains($0) })
+    }
+
     /// Collects the names of a target made only of names (and tuples/lists of them).
-    static func collectNames(_ target: Expr, into names: inout Set<String>) -> Bool {
+    static func collectNames(_ target: Expr, into names: inout [String]) -> Bool {
         switch target.kind {
         case .name(let id, _):
-            names.insert(id)
+            if !names.contains(id) { names.append(id) }
             return true
         case .tuple(let elts, _), .list(let elts, _):
             for elt in elts { guard collectNames(elt, into: &names) else { return false } }
@@ -166,11 +169,21 @@ public enum AIO301SequentialAwaits: Rule {
         let source = context.source
         let fixer = FixBuilder(context: context)
         // Each statement alone on its lines (no `a = await x; b = await y`).
+        let bytes = source.bytes
         for candidate in run {
-            let lineStart = source.lineStart(at: candidate.stmt.range.start.offset)
-            guard source.slice(lineStart, candidate.stmt.range.start.offset).allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
-            let rest = restOfLine(after: candidate.stmt.range.end.offset, source: source)
-            guard rest.text.isEmpty || rest.text.hasPrefix("#") else { return nil }
+            let start = max(0, min(candidate.stmt.range.start.offset, bytes.count))
+            let lineStart = source.lineStart(at: start)
+            guard bytes[lineStart..<max(lineStart, start)].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
+            // What follows on the line is nothing or a comment (`restOfLine`'s text is empty or starts with `#`).
+            var index = max(0, min(candidate.stmt.range.end.offset, bytes.count))
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "#"), bytes[index + 1] >= 0x80 {
+                // `#` and a combining mark are one Character: ask the String as before.
+                let rest = restOfLine(after: candidate.stmt.range.end.offset, source: source)
+                guard rest.text.isEmpty || rest.text.hasPrefix("#") else { return nil }
+                continue
+            }
+            guard index == bytes.count || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == UInt8(ascii: "#") else { return nil }
         }
         guard let first = run.first else { return nil }
         let calls = run.map { source.text(of: $0.call.range) }.joined(separator: ", ")

@@ -35,6 +35,15 @@ public enum AIO302AsyncWithoutAwait: Rule {
                 break
             }
         }
+        // The cheap conditions first: most files have no `async def` left to report once the
+        // ones that await something are set aside, and then the passes below are not needed.
+        let candidates = model.functionScopes.filter { scope in
+            guard scope.isAsyncFunction, let def = scope.functionDef, !suspending.contains(ObjectIdentifier(scope)) else { return false }
+            if def.name.hasPrefix("__") && def.name.hasSuffix("__") { return false }
+            if scope.enclosingClass != nil && asyncProtocolMethods.contains(def.name) { return false }
+            return def.decoratorList.isEmpty
+        }
+        guard !candidates.isEmpty else { return [] }
         // A body that creates a coroutine it does not await (`result = fetch(1)`) most likely
         // forgot an `await`: AIO201/AIO202 say so, and "a plain `def` would do" would be wrong advice.
         for visit in model.expressions where visit.context != .awaited {
@@ -62,7 +71,7 @@ public enum AIO302AsyncWithoutAwait: Rule {
             }
         }
         var result: [Diagnostic] = []
-        for scope in model.functionScopes where scope.isAsyncFunction {
+        for scope in candidates {
             guard let def = scope.functionDef, !suspending.contains(ObjectIdentifier(scope)) else { continue }
             if def.name.hasPrefix("__") && def.name.hasSuffix("__") { continue }
             if scope.enclosingClass != nil && asyncProtocolMethods.contains(def.name) { continue }

@@ -100,6 +100,65 @@ public enum ASTChildren {
         }
     }
 
+    /// `expressions(of: stmt)` without building an array, in the same order.
+    public static func forEachExpression(of stmt: Stmt, _ visit: (Expr) -> Void) {
+        switch stmt.kind {
+        case .functionDef(let def):
+            for decorator in def.decoratorList { visit(decorator) }
+            forEachExpression(of: def.args, includeAnnotations: true, visit)
+            if let returns = def.returns { visit(returns) }
+        case .classDef(let cls):
+            for decorator in cls.decoratorList { visit(decorator) }
+            for base in cls.bases { visit(base) }
+            for keyword in cls.keywords { visit(keyword.value) }
+        case .return(let value): if let value { visit(value) }
+        case .delete(let targets): for target in targets { visit(target) }
+        case .assign(let targets, let value, _):
+            visit(value)
+            for target in targets { visit(target) }
+        case .typeAlias(let name, _, let value): visit(name); visit(value)
+        case .augAssign(let target, _, let value): visit(target); visit(value)
+        case .annAssign(let target, let annotation, let value, _):
+            visit(target)
+            visit(annotation)
+            if let value { visit(value) }
+        case .for(_, let target, let iter, _, _, _): visit(target); visit(iter)
+        case .while(let test, _, _), .if(let test, _, _): visit(test)
+        case .with(_, let items, _, _):
+            for item in items {
+                visit(item.contextExpr)
+                if let vars = item.optionalVars { visit(vars) }
+            }
+        case .match, .try:
+            for expr in expressions(of: stmt) { visit(expr) }
+        case .raise(let exc, let cause):
+            if let exc { visit(exc) }
+            if let cause { visit(cause) }
+        case .assert(let test, let msg):
+            visit(test)
+            if let msg { visit(msg) }
+        case .expr(let value): visit(value)
+        case .import, .importFrom, .global, .nonlocal, .pass, .break, .continue, .invalid: break
+        }
+    }
+
+    /// `blocks(of: stmt)` without building an array, in the same order.
+    public static func forEachBlock(of stmt: Stmt, _ visit: ([Stmt]) -> Void) {
+        switch stmt.kind {
+        case .for(_, _, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse):
+            visit(body)
+            visit(orelse)
+        case .with(_, _, let body, _): visit(body)
+        case .match(_, let cases): for matchCase in cases { visit(matchCase.body) }
+        case .try(_, let body, let handlers, let orelse, let finalbody):
+            visit(body)
+            for handler in handlers { visit(handler.body) }
+            visit(orelse)
+            visit(finalbody)
+        default: break
+        }
+    }
+
     /// Value expressions inside a pattern (`case Point(x=0)`, `case Color.RED`).
     public static func expressions(of pattern: Pattern, depth: Int) -> [Expr] {
         guard depth < maxDepth else { return [] }
@@ -146,10 +205,84 @@ public enum ASTChildren {
         guard depth < maxDepth else { return }
         for stmt in body {
             visit(stmt)
-            for block in blocks(of: stmt) {
+            forEachBlock(of: stmt) { block in
                 forEachStatement(in: block, depth: depth + 1, visit)
             }
         }
+    }
+
+    /// Calls `visit` on each direct child of `expr`, in the order of `expressions(of:)`, without
+    /// building an array (the walkers below run over every node of every file).
+    @inline(__always)
+    public static func forEachChild(of expr: Expr, _ visit: (Expr) -> Void) {
+        switch expr.kind {
+        case .boolOp(_, let values): for value in values { visit(value) }
+        case .namedExpr(let target, let value): visit(target); visit(value)
+        case .binOp(let left, _, let right): visit(left); visit(right)
+        case .unaryOp(_, let operand): visit(operand)
+        case .lambda(let args, let body):
+            forEachExpression(of: args, includeAnnotations: false, visit)
+            visit(body)
+        case .ifExp(let test, let body, let orelse): visit(body); visit(test); visit(orelse)
+        case .dict(let keys, let values):
+            for (index, value) in values.enumerated() {
+                if index < keys.count, let key = keys[index] { visit(key) }
+                visit(value)
+            }
+        case .set(let elts): for elt in elts { visit(elt) }
+        case .listComp(let elt, let generators), .setComp(let elt, let generators), .generatorExp(let elt, let generators):
+            visit(elt)
+            forEachExpression(of: generators, visit)
+        case .dictComp(let key, let value, let generators):
+            visit(key)
+            visit(value)
+            forEachExpression(of: generators, visit)
+        case .await(let value): visit(value)
+        case .yield(let value): if let value { visit(value) }
+        case .yieldFrom(let value): visit(value)
+        case .compare(let left, _, let comparators):
+            visit(left)
+            for comparator in comparators { visit(comparator) }
+        case .call(let function, let args, let keywords):
+            visit(function)
+            for arg in args { visit(arg) }
+            for keyword in keywords { visit(keyword.value) }
+        case .formattedValue(let value, _, let formatSpec):
+            visit(value)
+            if let formatSpec { visit(formatSpec) }
+        case .joinedStr(let values): for value in values { visit(value) }
+        case .constant: break
+        case .attribute(let value, _, _): visit(value)
+        case .subscript(let value, let slice, _): visit(value); visit(slice)
+        case .starred(let value, _): visit(value)
+        case .name: break
+        case .list(let elts, _), .tuple(let elts, _): for elt in elts { visit(elt) }
+        case .slice(let lower, let upper, let step):
+            if let lower { visit(lower) }
+            if let upper { visit(upper) }
+            if let step { visit(step) }
+        case .invalid: break
+        }
+    }
+
+    static func forEachExpression(of generators: [Comprehension], _ visit: (Expr) -> Void) {
+        for generator in generators {
+            visit(generator.target)
+            visit(generator.iter)
+            for condition in generator.ifs { visit(condition) }
+        }
+    }
+
+    /// `expressions(of: args, includeAnnotations:)` without building an array.
+    static func forEachExpression(of args: Arguments, includeAnnotations: Bool, _ visit: (Expr) -> Void) {
+        for value in args.defaults { visit(value) }
+        for value in args.kwDefaults { if let value { visit(value) } }
+        guard includeAnnotations else { return }
+        for arg in args.posonlyargs { if let annotation = arg.annotation { visit(annotation) } }
+        for arg in args.args { if let annotation = arg.annotation { visit(annotation) } }
+        if let annotation = args.vararg?.annotation { visit(annotation) }
+        for arg in args.kwonlyargs { if let annotation = arg.annotation { visit(annotation) } }
+        if let annotation = args.kwarg?.annotation { visit(annotation) }
     }
 
     /// Calls `visit` on `expr` and every expression below it (pre-order), entering lambdas and
@@ -160,7 +293,7 @@ public enum ASTChildren {
         if !enterScopes {
             switch expr.kind {
             case .lambda(let args, _):
-                for child in expressions(of: args, includeAnnotations: false) {
+                forEachExpression(of: args, includeAnnotations: false) { child in
                     forEachExpression(child, enterScopes: false, depth: depth + 1, visit)
                 }
                 return
@@ -172,7 +305,7 @@ public enum ASTChildren {
             default: break
             }
         }
-        for child in expressions(of: expr) {
+        forEachChild(of: expr) { child in
             forEachExpression(child, enterScopes: enterScopes, depth: depth + 1, visit)
         }
     }
@@ -182,7 +315,8 @@ public enum ASTChildren {
         var found = false
         forEachStatement(in: body) { stmt in
             if found { return }
-            for expr in expressions(of: stmt) where !found {
+            forEachExpression(of: stmt) { expr in
+                if found { return }
                 forEachExpression(expr, enterScopes: false) { e in
                     switch e.kind {
                     case .yield, .yieldFrom: found = true

@@ -23,6 +23,8 @@ public final class Scope {
     public internal(set) var globals: Set<String> = []
     public internal(set) var nonlocals: Set<String> = []
     public internal(set) var children: [Scope] = []
+    /// `SemanticModel.containsYield` of this function scope, once computed.
+    var containsYieldMemo: Bool?
 
     init(kind: Kind, parent: Scope?, functionDef: FunctionDef? = nil, classDef: ClassDef? = nil, range: SourceRange) {
         self.kind = kind
@@ -88,21 +90,50 @@ public final class Binding {
     public let offset: Int
     /// The name's own range at the binding site.
     public let range: SourceRange
-    /// The statement lists enclosing the binding, outermost first (ids unique in the module).
-    /// A later binding kills this one only if its path is a prefix of this path (same or
-    /// enclosing block); one in a sibling branch (`else:`) does not.
-    public let blockPath: [Int]
+    /// The statement list holding the binding (its chain of parents runs out to the module's).
+    /// A later binding kills this one only if its block is this one's or one enclosing it; one
+    /// in a sibling branch (`else:`) does not.
+    let block: Block
 
-    init(kind: Kind, offset: Int, range: SourceRange, blockPath: [Int]) {
+    init(kind: Kind, offset: Int, range: SourceRange, block: Block) {
         self.kind = kind
         self.offset = offset
         self.range = range
-        self.blockPath = blockPath
+        self.block = block
+    }
+
+    /// The ids of the statement lists enclosing the binding, outermost first (unique in the module).
+    public var blockPath: [Int] {
+        var path: [Int] = []
+        var current = block
+        // The root (no parent) stands for the empty path.
+        while let parent = current.parent {
+            path.append(current.id)
+            current = parent
+        }
+        return path.reversed()
     }
 
     /// Whether `later` (bound after this binding) replaces it on every path that continues
     /// past it: it sits in the same statement list or in one enclosing it.
     public func isKilled(by later: Binding) -> Bool {
-        later.offset > offset && later.blockPath.count <= blockPath.count && Array(blockPath.prefix(later.blockPath.count)) == later.blockPath
+        guard later.offset > offset, later.block.depth <= block.depth else { return false }
+        var node = block
+        while node.depth > later.block.depth, let parent = node.parent { node = parent }
+        return node === later.block
+    }
+
+    /// One statement list of the module, shared by the bindings made in it (a binding used to
+    /// copy the whole path of ids, and the walker's next push then copied it again).
+    final class Block {
+        let id: Int
+        let parent: Block?
+        let depth: Int
+
+        init(id: Int, parent: Block?) {
+            self.id = id
+            self.parent = parent
+            self.depth = (parent?.depth ?? -1) + 1
+        }
     }
 }

@@ -132,16 +132,23 @@ public struct ScopeChecker {
         switch stmt.kind {
         case .functionDef(let def):
             for decorator in def.decoratorList { visit(decorator, frame, depth: depth + 1) }
-            for value in ASTChildren.expressions(of: def.args, includeAnnotations: false) { visit(value, frame, depth: depth + 1) }
+            ASTChildren.forEachExpression(of: def.args, includeAnnotations: false) { value in visit(value, frame, depth: depth + 1) }
             if def.typeParams.isEmpty {
-                let params = def.args.posonlyargs + def.args.args + (def.args.vararg.map { [$0] } ?? []) + def.args.kwonlyargs + (def.args.kwarg.map { [$0] } ?? [])
-                for annotation in params.compactMap(\.annotation) + (def.returns.map { [$0] } ?? []) {
+                let args = def.args
+                func annotate(_ annotation: Expr?) {
+                    guard let annotation else { return }
                     if futureAnnotations {
                         visitFutureAnnotation(annotation, depth: depth + 1)
                     } else {
                         visit(annotation, frame, depth: depth + 1)
                     }
                 }
+                for arg in args.posonlyargs { annotate(arg.annotation) }
+                for arg in args.args { annotate(arg.annotation) }
+                annotate(args.vararg?.annotation)
+                for arg in args.kwonlyargs { annotate(arg.annotation) }
+                annotate(args.kwarg?.annotation)
+                annotate(def.returns)
             }
             let inner = Frame(.function(isAsync: def.isAsync), def: def, defRange: stmt.range)
             if !def.isAsync { plainDefs.append((def, stmt.range)) }
@@ -189,8 +196,8 @@ public struct ScopeChecker {
     }
 
     private mutating func visitDefault(_ stmt: Stmt, _ frame: Frame, depth: Int) {
-        for expr in ASTChildren.expressions(of: stmt) { visit(expr, frame, depth: depth + 1) }
-        for block in ASTChildren.blocks(of: stmt) { visit(block, frame, depth: depth + 1) }
+        ASTChildren.forEachExpression(of: stmt) { expr in visit(expr, frame, depth: depth + 1) }
+        ASTChildren.forEachBlock(of: stmt) { block in visit(block, frame, depth: depth + 1) }
     }
 
     private mutating func visit(_ expr: Expr, _ frame: Frame, depth: Int) {
@@ -212,19 +219,21 @@ public struct ScopeChecker {
             frame.hasYield = true
             if let value { visit(value, frame, depth: depth + 1) }
         case .lambda(let args, let body):
-            for value in ASTChildren.expressions(of: args, includeAnnotations: false) { visit(value, frame, depth: depth + 1) }
+            ASTChildren.forEachExpression(of: args, includeAnnotations: false) { value in visit(value, frame, depth: depth + 1) }
             let savedDefs = plainDefs
             plainDefs = []
             visit(body, Frame(.lambda), depth: depth + 1)
             plainDefs = savedDefs
         case .listComp(let elt, let generators), .setComp(let elt, let generators):
-            visitComprehension(expr, elements: [elt], generators, isGenerator: false, frame, depth: depth)
+            visitComprehension(expr, elt, nil, generators, isGenerator: false, frame, depth: depth)
         case .generatorExp(let elt, let generators):
-            visitComprehension(expr, elements: [elt], generators, isGenerator: true, frame, depth: depth)
+            visitComprehension(expr, elt, nil, generators, isGenerator: true, frame, depth: depth)
         case .dictComp(let key, let value, let generators):
-            visitComprehension(expr, elements: [key, value], generators, isGenerator: false, frame, depth: depth)
+            visitComprehension(expr, key, value, generators, isGenerator: false, frame, depth: depth)
+        case .constant, .name:
+            break
         default:
-            for child in ASTChildren.expressions(of: expr) { visit(child, frame, depth: depth + 1) }
+            ASTChildren.forEachChild(of: expr) { child in visit(child, frame, depth: depth + 1) }
         }
     }
 
@@ -243,11 +252,11 @@ public struct ScopeChecker {
             // Only the first iterable runs in the annotation's block.
             if let first = generators.first { visitFutureAnnotation(first.iter, depth: depth + 1) }
         default:
-            for child in ASTChildren.expressions(of: expr) { visitFutureAnnotation(child, depth: depth + 1) }
+            ASTChildren.forEachChild(of: expr) { child in visitFutureAnnotation(child, depth: depth + 1) }
         }
     }
 
-    private mutating func visitComprehension(_ expr: Expr, elements: [Expr], _ generators: [Comprehension],
+    private mutating func visitComprehension(_ expr: Expr, _ element: Expr, _ second: Expr?, _ generators: [Comprehension],
                                              isGenerator: Bool, _ frame: Frame, depth: Int) {
         guard let first = generators.first else { return }
         visit(first.iter, frame, depth: depth + 1)
@@ -258,7 +267,8 @@ public struct ScopeChecker {
             if index > 0 { visit(generator.iter, inner, depth: depth + 1) }
             for condition in generator.ifs { visit(condition, inner, depth: depth + 1) }
         }
-        for element in elements { visit(element, inner, depth: depth + 1) }
+        visit(element, inner, depth: depth + 1)
+        if let second { visit(second, inner, depth: depth + 1) }
         guard inner.isAsyncComprehension, !isGenerator else { return }
         switch frame.kind {
         case .function(isAsync: true): break

@@ -34,11 +34,12 @@ extension SemanticModel {
         var immediate = true
         var first = true
         while let candidate = current {
-            if candidate.globals.contains(name) {
+            // (`isEmpty` first: hashing the name costs more than the test, and most scopes declare no globals.)
+            if !candidate.globals.isEmpty, candidate.globals.contains(name) {
                 return pick(candidate.module.bindings[name], offset: offset, immediate: false)
             }
             let visible = first || candidate.kind != .classBody
-            if visible, !candidate.nonlocals.contains(name), let bindings = candidate.bindings[name], !bindings.isEmpty {
+            if visible, candidate.nonlocals.isEmpty || !candidate.nonlocals.contains(name), let bindings = candidate.bindings[name], !bindings.isEmpty {
                 return pick(bindings, offset: offset, immediate: immediate)
             }
             if candidate.kind != .comprehension { immediate = false }
@@ -60,19 +61,7 @@ extension SemanticModel {
         guard depth < 16 else { return nil }
         switch expr.kind {
         case .name(let id, _):
-            guard let binding = lookup(id, in: scope, at: expr.range.start.offset) else { return id }
-            switch binding.kind {
-            case .importModule(let module): return module
-            case .importFrom(let module, let name, let level):
-                if level > 0 { return String(repeating: ".", count: level) + (module.isEmpty ? "" : module + ".") + name }
-                return module.isEmpty ? name : module + "." + name
-            case .assignment(let value):
-                switch value.kind {
-                case .name, .attribute: return qualifiedName(value, in: scope, depth: depth + 1)
-                default: return nil
-                }
-            default: return nil
-            }
+            return nameQualifiedName(id, binding: lookup(id, in: scope, at: expr.range.start.offset), in: scope, depth: depth)
         case .attribute(let value, let attr, _):
             guard let base = qualifiedName(value, in: scope, depth: depth + 1) else { return nil }
             return base + "." + attr
@@ -97,28 +86,56 @@ extension SemanticModel {
             return LibraryCatalogue.awaitedResultTypes[key].map { .library($0) }
         case .name(let id, _):
             if let type = selfType(id, in: scope) { return type }
-            guard let binding = lookup(id, in: scope, at: expr.range.start.offset) else { return nil }
-            switch binding.kind {
-            case .assignment(let value): return valueType(value, in: scope, depth: depth + 1)
-            case .annotated(let annotation, let value):
-                return annotationType(annotation, in: scope, depth: depth + 1) ?? value.flatMap { valueType($0, in: scope, depth: depth + 1) }
-            case .parameter(let annotation, _):
-                return annotation.flatMap { annotationType($0, in: scope, depth: depth + 1) }
-            case .withItem(let context, let isAsync):
-                if isAsync, case .call(let function, _, _) = context.kind,
-                   let key = calleeKey(function, in: scope, depth: depth + 1),
-                   let type = LibraryCatalogue.asyncWithResultTypes[key] {
-                    return .library(type)
-                }
-                return nil
-            case .unpacked(let value, let index):
-                guard case .await(let awaited) = value.kind, case .call(let function, _, _) = awaited.kind,
-                      let key = calleeKey(function, in: scope, depth: depth + 1),
-                      let types = LibraryCatalogue.awaitedTupleTypes[key], index >= 0, index < types.count else { return nil }
-                return .library(types[index])
-            default:
-                return nil
+            return bindingType(lookup(id, in: scope, at: expr.range.start.offset), in: scope, depth: depth)
+        default:
+            return nil
+        }
+    }
+
+    /// `qualifiedName` of the name `id` whose binding in force is `binding`.
+    private func nameQualifiedName(_ id: String, binding: Binding?, in scope: Scope, depth: Int) -> String? {
+        guard let binding else { return id }
+        switch binding.kind {
+        case .importModule(let module): return module
+        case .importFrom(let module, let name, let level):
+            if level > 0 { return String(repeating: ".", count: level) + (module.isEmpty ? "" : module + ".") + name }
+            return module.isEmpty ? name : module + "." + name
+        case .assignment(let value):
+            switch value.kind {
+            case .name, .attribute: return qualifiedName(value, in: scope, depth: depth + 1)
+            default: return nil
             }
+        default: return nil
+        }
+    }
+
+    /// `valueType` of the name `id` (the expression `expr`) whose binding in force is `binding`.
+    private func nameType(_ id: String, _ expr: Expr, binding: Binding?, in scope: Scope, depth: Int) -> ValueType? {
+        guard depth < 12 else { return nil }
+        if let type = selfType(id, in: scope) { return type }
+        return bindingType(binding, in: scope, depth: depth)
+    }
+
+    private func bindingType(_ binding: Binding?, in scope: Scope, depth: Int) -> ValueType? {
+        guard let binding else { return nil }
+        switch binding.kind {
+        case .assignment(let value): return valueType(value, in: scope, depth: depth + 1)
+        case .annotated(let annotation, let value):
+            return annotationType(annotation, in: scope, depth: depth + 1) ?? value.flatMap { valueType($0, in: scope, depth: depth + 1) }
+        case .parameter(let annotation, _):
+            return annotation.flatMap { annotationType($0, in: scope, depth: depth + 1) }
+        case .withItem(let context, let isAsync):
+            if isAsync, case .call(let function, _, _) = context.kind,
+               let key = calleeKey(function, in: scope, depth: depth + 1),
+               let type = LibraryCatalogue.asyncWithResultTypes[key] {
+                return .library(type)
+            }
+            return nil
+        case .unpacked(let value, let index):
+            guard case .await(let awaited) = value.kind, case .call(let function, _, _) = awaited.kind,
+                  let key = calleeKey(function, in: scope, depth: depth + 1),
+                  let types = LibraryCatalogue.awaitedTupleTypes[key], index >= 0, index < types.count else { return nil }
+            return .library(types[index])
         default:
             return nil
         }
@@ -199,7 +216,14 @@ extension SemanticModel {
                 return .unknown
             }
         case .attribute(let receiver, let attr, _):
-            if case .name(let id, _) = receiver.kind, let binding = lookup(id, in: scope, at: receiver.range.start.offset) {
+            // A name receiver is looked up once, for the four questions below (each used to look it up again).
+            var receiverName: String?
+            var receiverBinding: Binding?
+            if case .name(let id, _) = receiver.kind {
+                receiverName = id
+                receiverBinding = lookup(id, in: scope, at: receiver.range.start.offset)
+            }
+            if let binding = receiverBinding {
                 // `import helpers` / `from . import helpers` / `from pkg import helpers`, then `helpers.fetch()`.
                 var moduleKey: String?
                 switch binding.kind {
@@ -208,12 +232,14 @@ extension SemanticModel {
                     moduleKey = String(repeating: ".", count: level) + (module.isEmpty ? name : module + "." + name)
                 default: break
                 }
-                if let key = moduleKey, let summary = importedModules[key] {
+                if !importedModules.isEmpty, let key = moduleKey, let summary = importedModules[key] {
                     if summary.coroutineFunctions.contains(attr) { return .workspaceFunction(module: key, name: attr, isCoroutine: true) }
                     if summary.plainFunctions.contains(attr) { return .workspaceFunction(module: key, name: attr, isCoroutine: false) }
                 }
             }
-            if let type = valueType(receiver, in: scope, depth: depth + 1) {
+            let type = receiverName.map { nameType($0, receiver, binding: receiverBinding, in: scope, depth: depth + 1) }
+                ?? valueType(receiver, in: scope, depth: depth + 1)
+            if let type {
                 switch type {
                 case .library(let name): return .qualified(name + "." + attr)
                 case .fileClass(_, let clsScope):
@@ -222,10 +248,14 @@ extension SemanticModel {
                 }
             }
             // `ClassName.method(...)`
-            if case .name(let id, _) = receiver.kind, let binding = lookup(id, in: scope, at: receiver.range.start.offset),
-               case .classDef = binding.kind, let clsScope = classScope(for: binding) {
+            if let binding = receiverBinding, case .classDef = binding.kind, let clsScope = classScope(for: binding) {
                 if let (def, defScope) = method(attr, of: clsScope, depth: 0) { return .fileFunction(def, scope: defScope) }
                 return .unknown
+            }
+            if let receiverName {
+                // `qualifiedName(function)`, with the receiver's binding already known.
+                guard depth < 16, depth + 1 < 16 else { return .unknown }
+                return nameQualifiedName(receiverName, binding: receiverBinding, in: scope, depth: depth + 1).map { .qualified($0 + "." + attr) } ?? .unknown
             }
             return qualifiedName(function, in: scope, depth: depth).map { .qualified($0) } ?? .unknown
         default:
@@ -282,10 +312,11 @@ extension SemanticModel {
     }
 
     public func containsYield(_ def: FunctionDef, scope: Scope) -> Bool {
-        let key = scope.range.start.offset
-        if let cached = yieldCache[key] { return cached }
+        // Memoised on the scope (it used to be a dictionary keyed by the scope's start offset,
+        // which is unique to the `def`).
+        if let cached = scope.containsYieldMemo { return cached }
         let result = ASTChildren.containsYield(def.body)
-        yieldCache[key] = result
+        scope.containsYieldMemo = result
         return result
     }
 

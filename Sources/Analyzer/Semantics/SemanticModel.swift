@@ -83,7 +83,6 @@ public final class SemanticModel {
     private var scopesByNode: [ScopeKey: Scope] = [:]
     /// `def` and `class` scopes by the offset of their name.
     var scopesByNameOffset: [Int: Scope] = [:]
-    var yieldCache: [Int: Bool] = [:]
     /// `callTarget` results by callee range, since several rules resolve the same calls.
     var callTargetCache: [CallKey: CallTarget] = [:]
 
@@ -92,8 +91,11 @@ public final class SemanticModel {
         let end: Int
         let scope: ObjectIdentifier
     }
-    private var blockPath: [Int] = []
+    /// The statement list being walked; the root (no statement list, an empty path) encloses all.
+    private var block = Binding.Block(id: 0, parent: nil)
     private var nextBlockID = 0
+    /// Calls seen while building (to size `callTargetCache`).
+    private var callCount = 0
 
     struct ScopeKey: Hashable {
         let start: Int
@@ -108,6 +110,8 @@ public final class SemanticModel {
         let end = source.location(at: source.bytes.count)
         self.moduleScope = Scope(kind: .module, parent: nil, range: SourceRange(start: SourceLocation(line: 1, column: 0, offset: 0), end: end))
         visitBody(module.body, moduleScope, depth: 0)
+        // Most calls get resolved by some rule: room for them all at once, not by doubling.
+        callTargetCache.reserveCapacity(callCount)
     }
 
     /// The scope opened by a `def`/`class` statement, `lambda` or comprehension node.
@@ -148,8 +152,8 @@ public final class SemanticModel {
 
     /// The scope that a binding in `scope` lands in (`global`/`nonlocal` redirect it).
     private func bindingScope(_ name: String, _ scope: Scope) -> Scope {
-        if scope.globals.contains(name) { return scope.module }
-        if scope.nonlocals.contains(name) {
+        if !scope.globals.isEmpty, scope.globals.contains(name) { return scope.module }
+        if !scope.nonlocals.isEmpty, scope.nonlocals.contains(name) {
             var candidate = scope.parent
             while let current = candidate {
                 if current.kind == .function, current.bindings[name] != nil { return current }
@@ -160,14 +164,15 @@ public final class SemanticModel {
     }
 
     private func bind(_ name: String, _ kind: Binding.Kind, offset: Int, range: SourceRange, in scope: Scope) {
-        bindingScope(name, scope).addBinding(name, Binding(kind: kind, offset: offset, range: range, blockPath: blockPath))
+        bindingScope(name, scope).addBinding(name, Binding(kind: kind, offset: offset, range: range, block: block))
     }
 
     private func visitBody(_ body: [Stmt], _ scope: Scope, depth: Int) {
         guard depth < ASTChildren.maxDepth else { return }
         nextBlockID += 1
-        blockPath.append(nextBlockID)
-        defer { blockPath.removeLast() }
+        let enclosing = block
+        block = Binding.Block(id: nextBlockID, parent: enclosing)
+        defer { block = enclosing }
         // `global` and `nonlocal` apply to the whole block, so collect them first.
         ASTChildren.forEachStatement(in: body) { stmt in
             switch stmt.kind {
@@ -185,7 +190,7 @@ public final class SemanticModel {
         switch stmt.kind {
         case .functionDef(let def):
             for expr in def.decoratorList { visitExpr(expr, scope, .other, depth: depth + 1) }
-            for expr in ASTChildren.expressions(of: def.args, includeAnnotations: true) { visitExpr(expr, scope, .other, depth: depth + 1) }
+            ASTChildren.forEachExpression(of: def.args, includeAnnotations: true) { expr in visitExpr(expr, scope, .other, depth: depth + 1) }
             if let returns = def.returns { visitExpr(returns, scope, .other, depth: depth + 1) }
             bind(def.name, .function(def), offset: stmt.range.start.offset, range: def.nameRange, in: scope)
             if def.isAsync { asyncDefNames.insert(def.name) } else { plainDefNames.insert(def.name) }
@@ -193,7 +198,8 @@ public final class SemanticModel {
             bindParameters(def.args, in: inner)
             visitBody(def.body, inner, depth: depth + 1)
         case .classDef(let cls):
-            for expr in cls.decoratorList + cls.bases { visitExpr(expr, scope, .other, depth: depth + 1) }
+            for expr in cls.decoratorList { visitExpr(expr, scope, .other, depth: depth + 1) }
+            for expr in cls.bases { visitExpr(expr, scope, .other, depth: depth + 1) }
             for keyword in cls.keywords { visitExpr(keyword.value, scope, .other, depth: depth + 1) }
             bind(cls.name, .classDef(cls), offset: stmt.range.start.offset, range: cls.nameRange, in: scope)
             let inner = newScope(.classBody, parent: scope, range: stmt.range, cls: cls)
@@ -305,18 +311,30 @@ public final class SemanticModel {
         case .delete(let targets):
             for target in targets { visitExpr(target, scope, .other, depth: depth + 1) }
         case .raise(let exc, let cause):
-            for expr in [exc, cause].compactMap({ $0 }) { visitExpr(expr, scope, .other, depth: depth + 1) }
+            if let exc { visitExpr(exc, scope, .other, depth: depth + 1) }
+            if let cause { visitExpr(cause, scope, .other, depth: depth + 1) }
         case .global, .nonlocal, .pass, .break, .continue, .invalid:
             break
         }
     }
 
     private func bindParameters(_ args: Arguments, in scope: Scope) {
-        let positional = args.posonlyargs + args.args
-        for (index, arg) in positional.enumerated() {
+        var index = 0
+        for arg in args.posonlyargs {
             bind(arg.arg, .parameter(annotation: arg.annotation, index: index), offset: scope.range.start.offset, range: arg.range, in: scope)
+            index += 1
         }
-        for arg in [args.vararg, args.kwarg].compactMap({ $0 }) + args.kwonlyargs {
+        for arg in args.args {
+            bind(arg.arg, .parameter(annotation: arg.annotation, index: index), offset: scope.range.start.offset, range: arg.range, in: scope)
+            index += 1
+        }
+        if let arg = args.vararg {
+            bind(arg.arg, .parameter(annotation: arg.annotation, index: -1), offset: scope.range.start.offset, range: arg.range, in: scope)
+        }
+        if let arg = args.kwarg {
+            bind(arg.arg, .parameter(annotation: arg.annotation, index: -1), offset: scope.range.start.offset, range: arg.range, in: scope)
+        }
+        for arg in args.kwonlyargs {
             bind(arg.arg, .parameter(annotation: arg.annotation, index: -1), offset: scope.range.start.offset, range: arg.range, in: scope)
         }
     }
@@ -403,12 +421,13 @@ public final class SemanticModel {
                 visitExpr(value, scope, .other, depth: next)
             }
         case .binOp(let left, let op, let right):
-            visitExpr(left, scope, .operand("used as an operand of '\(op.symbol)'"), depth: next)
-            visitExpr(right, scope, .operand("used as an operand of '\(op.symbol)'"), depth: next)
+            let how = Self.operandUse(op)
+            visitExpr(left, scope, .operand(how), depth: next)
+            visitExpr(right, scope, .operand(how), depth: next)
         case .unaryOp(let op, let operand):
             visitExpr(operand, scope, op == .not ? .truthTest : .operand("used as an operand"), depth: next)
         case .lambda(let args, let body):
-            for value in ASTChildren.expressions(of: args, includeAnnotations: false) { visitExpr(value, scope, .other, depth: next) }
+            ASTChildren.forEachExpression(of: args, includeAnnotations: false) { value in visitExpr(value, scope, .other, depth: next) }
             let inner = newScope(.lambda, parent: scope, range: expr.range)
             bindParameters(args, in: inner)
             visitExpr(body, inner, .returned, depth: next)
@@ -424,9 +443,9 @@ public final class SemanticModel {
         case .set(let elts), .list(let elts, _), .tuple(let elts, _):
             for elt in elts { visitExpr(elt, scope, .stored, depth: next) }
         case .listComp(let elt, let generators), .setComp(let elt, let generators), .generatorExp(let elt, let generators):
-            visitComprehension(expr, [elt], generators, scope, depth: next)
+            visitComprehension(expr, elt, nil, generators, scope, depth: next)
         case .dictComp(let key, let value, let generators):
-            visitComprehension(expr, [key, value], generators, scope, depth: next)
+            visitComprehension(expr, key, value, generators, scope, depth: next)
         case .await(let value):
             visitExpr(value, scope, .awaited, depth: next)
         case .yield(let value):
@@ -434,8 +453,10 @@ public final class SemanticModel {
         case .yieldFrom(let value):
             visitExpr(value, scope, .yielded, depth: next)
         case .compare(let left, _, let comparators):
-            for operand in [left] + comparators { visitExpr(operand, scope, .operand("compared"), depth: next) }
+            visitExpr(left, scope, .operand("compared"), depth: next)
+            for operand in comparators { visitExpr(operand, scope, .operand("compared"), depth: next) }
         case .call(let function, let args, let keywords):
+            callCount += 1
             visitExpr(function, scope, .callee, depth: next)
             for arg in args {
                 if case .starred(let inner, _) = arg.kind {
@@ -459,13 +480,15 @@ public final class SemanticModel {
         case .starred(let value, _):
             visitExpr(value, scope, .stored, depth: next)
         case .slice(let lower, let upper, let step):
-            for part in [lower, upper, step].compactMap({ $0 }) { visitExpr(part, scope, .operand("used in a slice"), depth: next) }
+            if let lower { visitExpr(lower, scope, .operand("used in a slice"), depth: next) }
+            if let upper { visitExpr(upper, scope, .operand("used in a slice"), depth: next) }
+            if let step { visitExpr(step, scope, .operand("used in a slice"), depth: next) }
         case .constant, .name, .invalid:
             break
         }
     }
 
-    private func visitComprehension(_ expr: Expr, _ elements: [Expr], _ generators: [Comprehension], _ scope: Scope, depth: Int) {
+    private func visitComprehension(_ expr: Expr, _ element: Expr, _ second: Expr?, _ generators: [Comprehension], _ scope: Scope, depth: Int) {
         guard let first = generators.first else { return }
         visitExpr(first.iter, scope, first.isAsync ? .other : .operand("iterated over"), depth: depth)
         let inner = newScope(.comprehension, parent: scope, range: expr.range)
@@ -474,6 +497,17 @@ public final class SemanticModel {
             visitTarget(generator.target, inner, value: nil, offset: generator.target.range.start.offset, depth: depth)
             for condition in generator.ifs { visitExpr(condition, inner, .truthTest, depth: depth) }
         }
-        for element in elements { visitExpr(element, inner, .stored, depth: depth) }
+        visitExpr(element, inner, .stored, depth: depth)
+        if let second { visitExpr(second, inner, .stored, depth: depth) }
+    }
+
+    /// "used as an operand of '+'" for each operator, built once (not once per `+` of every file).
+    private static let operandUses: [BinaryOperator: String] = {
+        let all: [BinaryOperator] = [.add, .sub, .mult, .matMult, .div, .mod, .pow, .lShift, .rShift, .bitOr, .bitXor, .bitAnd, .floorDiv]
+        return Dictionary(uniqueKeysWithValues: all.map { ($0, "used as an operand of '\($0.symbol)'") })
+    }()
+
+    private static func operandUse(_ op: BinaryOperator) -> String {
+        operandUses[op] ?? "used as an operand of '\(op.symbol)'"
     }
 }

@@ -41,6 +41,12 @@ final class PyStr: PyObject {
     /// Code-point equality as bytes: a length check and a memcmp for native strings.
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
+        // Identical representations are equal strings: the same buffer, or the same bytes
+        // stored inline (a short word split out of a text and the dict key it matches).
+        let same = withUnsafeBytes(of: a) { pa in
+            withUnsafeBytes(of: b) { pb in pa.count == 16 && pb.count == 16 && pa.load(as: (UInt64, UInt64).self) == pb.load(as: (UInt64, UInt64).self) }
+        }
+        if same { return true }
         let n = a.utf8.count
         if n != b.utf8.count { return false }
         if let r = a.utf8.withContiguousStorageIfAvailable({ pa in
@@ -52,11 +58,12 @@ final class PyStr: PyObject {
         return a.utf8.elementsEqual(b.utf8)
     }
 
-    init(_ value: String) {
+    init(_ value: __owned String) {
+        // Counted before the value moves into the object (reading it afterwards cost a copy).
+        let n = value.utf8.count
         self.value = value
         super.init(tag: .str)
         // Strings of up to 15 UTF-8 bytes live inside the String value itself.
-        let n = value.utf8.count
         if n > 15 { chargeOwned(n + 32) }
     }
 
@@ -116,11 +123,35 @@ struct DictKey: Hashable {
     let hash: Int
     /// Set only for instances whose class defines `__eq__`.
     let vm: VM?
+    /// For a str key, the PyStr's address (0 otherwise): dict probes compare it, and the hash,
+    /// in place, without copying the entry (see `PyDict.findStr`).
+    let strID: UInt
 
     init(value: Value, hash: Int, vm: VM? = nil) {
         self.value = value
         self.hash = hash
         self.vm = vm
+        if case .object(let o) = value, o.tag == .str {
+            strID = UInt(bitPattern: Unmanaged.passUnretained(o).toOpaque())
+        } else {
+            strID = 0
+        }
+    }
+
+    /// A str key whose hash and address the caller has read (`PyDict.setStr`).
+    init(value: __owned Value, hash: Int, strID: UInt) {
+        self.hash = hash
+        self.strID = strID
+        self.vm = nil
+        self.value = value
+    }
+
+    /// A str key (`hashKey`'s fast path, which already holds the PyStr).
+    init(value: __owned Value, str: PyStr) {
+        self.hash = str.hash
+        self.strID = UInt(bitPattern: Unmanaged.passUnretained(str).toOpaque())
+        self.vm = nil
+        self.value = value
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
@@ -269,8 +300,33 @@ final class PyDict: PyObject {
 
     init() { super.init(tag: .dict) }
 
+    /// True once a key whose equality may call Python code (`DictKey.vm`) was inserted;
+    /// until then str probes run without the snapshot and retry guard.
+    private var hasVMKeys = false
+
+    /// Probes for a str key when no key's equality can run Python code (nothing can change
+    /// `entries` mid-probe): each candidate's hash and str address are read in place, and only a
+    /// same-hash different str object is compared by bytes.
+    @inline(__always)
+    private func findStr(_ kid: UInt, _ h: Int) -> (slot: Int, position: Int) {
+        entries.withUnsafeBufferPointer { eb in
+            index.find(h) { p in
+                guard p < eb.count, let b = eb.baseAddress else { return false }
+                guard let eh = (b + p).pointee?.key.hash, eh == h else { return false }
+                let eid = (b + p).pointee?.key.strID ?? 0
+                if eid == kid { return true }
+                // A str equals only a str (user subclasses with `__eq__` carry a `vm`).
+                guard let ep = UnsafeRawPointer(bitPattern: eid), let kp = UnsafeRawPointer(bitPattern: kid) else { return false }
+                return Unmanaged<PyStr>.fromOpaque(ep)._withUnsafeGuaranteedRef { a in
+                    Unmanaged<PyStr>.fromOpaque(kp)._withUnsafeGuaranteedRef { k in PyStr.equal(a.value, k.value) }
+                }
+            }
+        }
+    }
+
     @inline(__always)
     private func find(_ key: DictKey) -> (slot: Int, position: Int) {
+        if key.strID != 0 && !hasVMKeys { return findStr(key.strID, key.hash) }
         var attempts = 0
         while true {
             let before = layout, version0 = version
@@ -292,16 +348,40 @@ final class PyDict: PyObject {
     func get(_ key: DictKey) -> Value? {
         let (_, p) = find(key)
         guard p >= 0, p < entries.count else { return nil }
-        return entries[p]?.value
+        // Through a pointer: only the value is copied, not the whole entry.
+        return entries.withUnsafeBufferPointer { eb in eb.baseAddress.flatMap { ($0 + p).pointee?.value } }
     }
 
-    func set(_ key: DictKey, _ value: Value) {
+    /// Whether `getStr`/`setStr` may be used: no key's equality can run Python code.
+    var probesStrInPlace: Bool { !hasVMKeys }
+
+    /// `self[s]` for the str at address `id` with hash `hash`, which the caller keeps alive;
+    /// only while `probesStrInPlace`. No key is built.
+    func getStr(id: UInt, hash: Int) -> Value? {
+        let (_, p) = findStr(id, hash)
+        guard p >= 0, p < entries.count else { return nil }
+        return entries.withUnsafeBufferPointer { eb in eb.baseAddress.flatMap { ($0 + p).pointee?.value } }
+    }
+
+    /// `self[key] = value` for a str `key` at address `id` with hash `hash`; only while
+    /// `probesStrInPlace`. Builds a `DictKey` only when the key is new.
+    func setStr(id: UInt, hash: Int, key: __owned Value, _ value: __owned Value) {
+        let (_, p) = findStr(id, hash)
+        if p >= 0, p < entries.count {
+            entries[p]?.value = value
+            return
+        }
+        set(DictKey(value: key, hash: hash, strID: id), value)
+    }
+
+    func set(_ key: __owned DictKey, _ value: __owned Value) {
         let (slot, p) = find(key)
         // A found position always holds a live entry (holes never match).
         if p >= 0, p < entries.count {
             entries[p]?.value = value
             return
         }
+        if key.vm != nil { hasVMKeys = true }
         if index.needsGrowth {
             rebuildIndex()
             let (slot2, _) = find(key)
@@ -330,6 +410,7 @@ final class PyDict: PyObject {
     func removeAll() {
         index = HashIndex()
         entries = []
+        hasVMKeys = false
         count = 0
         version &+= 1
         layout &+= 1

@@ -40,11 +40,18 @@ final class PyFunction: PyObject {
     var name: String
     var qualname: String
     var attrs: [String: Value] = [:]
+    /// `code.argCount` when the code is simple (`CodeObject.isSimple`), else -1: CALL's fast
+    /// path binds exactly this many positional arguments straight into the locals.
+    let simpleArity: Int
+    /// `code.varnames.count`, the local slots a frame of this function needs.
+    let localCount: Int
     override var pyType: PyType { BuiltinTypes.function }
 
     init(code: CodeObject, globals: Globals, defaults: [Value], kwDefaults: [String: Value], closure: [PyCell]) {
         self.code = code
         self.globals = globals
+        self.simpleArity = code.isSimple ? code.argCount : -1
+        self.localCount = code.varnames.count
         self.defaults = defaults
         self.kwDefaults = kwDefaults
         self.closure = closure

@@ -48,6 +48,17 @@ enum Value {
     var isNone: Bool { if case .none = self { return true }; return false }
 
     static func str(_ s: String) -> Value { .object(PyStr(s)) }
+
+    /// Whether an `.object` value stores its reference as its first word, as Swift lays out a
+    /// multi-payload enum whose largest payload is one pointer. Checked once at startup on a
+    /// live value; the run loop reads callee references in place only when it holds.
+    static let objectWordIsReference: Bool = {
+        guard MemoryLayout<Value>.size >= MemoryLayout<UnsafeRawPointer>.size else { return false }
+        let probe: PyObject = BuiltinTypes.object
+        var v = Value.object(probe)
+        let word = withUnsafeBytes(of: &v) { $0.load(as: UInt.self) }
+        return word == UInt(bitPattern: Unmanaged.passUnretained(probe).toOpaque())
+    }()
 }
 
 /// The base of every heap object. Subclasses override `pyType`.
@@ -63,11 +74,12 @@ class PyObject: @unchecked Sendable {
         self.tag = tag
         // Every object made while a run is executing counts against that run's memory limit
         // (issue 5: "bytes of live objects"), and is credited back when it is freed.
-        if let m = MemoryMeter.current {
+        if let p = MemoryMeter.currentPointer {
             let n = MemoryMeter.objectBytes(tag)
-            m.charge(n)
+            let m = Unmanaged<MemoryMeter>.fromOpaque(p)
+            m._withUnsafeGuaranteedRef { $0.charge(n) }
             chargedBytes = n
-            meter = m
+            meter = m.takeUnretainedValue()
         }
     }
 
@@ -81,7 +93,7 @@ class PyObject: @unchecked Sendable {
     }
 
     deinit {
-        if chargedBytes != 0 { meter?.credit(chargedBytes) }
+        if chargedBytes != 0, let m = meter { m.credit(chargedBytes) }
     }
 }
 
@@ -102,6 +114,7 @@ final class MemoryMeter: @unchecked Sendable {
     var peak: Int = 0
     let limit: Int
     init(limit: Int) { self.limit = limit }
+    @inline(__always)
     func credit(_ n: Int) { live &-= n }
     /// Returns false when the charge would pass the limit.
     func canCharge(_ n: Int) -> Bool { n <= limit && live &+ n <= limit }
@@ -137,6 +150,10 @@ final class MemoryMeter: @unchecked Sendable {
         pthread_key_create(&k, nil)
         return k
     }()
+
+    /// The current meter's address, unretained (the thread's slot holds a reference).
+    @inline(__always)
+    static var currentPointer: UnsafeMutableRawPointer? { pthread_getspecific(key) }
 
     static var current: MemoryMeter? {
         guard let p = pthread_getspecific(key) else { return nil }

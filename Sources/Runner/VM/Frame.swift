@@ -47,7 +47,12 @@ final class Frame {
     /// The generator owning this frame, when it is a generator's.
     weak var generator: PyGenerator?
     /// The function this frame runs (for `super()` and names in tracebacks).
-    var function: PyFunction?
+    var function: PyFunction? {
+        didSet { functionID = function.map { UnsafeRawPointer(Unmanaged.passUnretained($0).toOpaque()) } }
+    }
+    /// `function`'s address: the call fast path compares it with the callee's without touching
+    /// (and retaining) either object.
+    private(set) var functionID: UnsafeRawPointer?
 
     /// Set from the code flags: only these frames can have a `generator` (read without touching
     /// the weak reference on the hot return path).
@@ -84,18 +89,28 @@ final class Frame {
         self.hasCells = false
     }
 
-    /// Re-initialises a pooled frame for a new call of a simple function (see `VM.framePool`).
+    /// Re-initialises a pooled frame for a new call of a simple function (see `FrameStack.takePooled`).
     @inline(__always)
-    func reuse(code: CodeObject, globals: Globals, function: PyFunction) {
+    func reuse(function: PyFunction) {
         // A recursive call finds its own code and function here: skip the retain/release pairs.
-        if self.code !== code {
-            self.code = code
-            instructions = code.runInstructions
-            constants = code.runConstants
-            methodCache = code.methodCache
+        if self.function !== function {
+            let code = function.code
+            if self.code !== code {
+                self.code = code
+                instructions = code.runInstructions
+                constants = code.runConstants
+                methodCache = code.methodCache
+            }
+            if self.globals !== function.globals { self.globals = function.globals }
+            self.function = function
         }
-        if self.globals !== globals { self.globals = globals }
-        if self.function !== function { self.function = function }
+        if locals.count != function.localCount { locals.reset(count: function.localCount) }
+        restart()
+    }
+
+    /// Readies a pooled frame already set up for its function (`reuse`) to run from the top.
+    @inline(__always)
+    func restart() {
         ip = 0
         // Pooled frames went through `recycle` (locals unbound, nothing handled) and were plain
         // frames (no generator, no cells): only what a finished frame may still carry is reset,
@@ -104,14 +119,15 @@ final class Frame {
         if classNamespace != nil { classNamespace = nil }
         if !returnsNormally { returnMode = .normal }
         boundary = false
-        if locals.count != code.varnames.count { locals.reset(count: code.varnames.count) }
     }
 
-    /// Lets go of what a finished frame holds before it waits in the pool.
+    /// Lets go of what a finished frame holds before it waits in the pool: afterwards every
+    /// local slot is nil, which the call fast path relies on to bind arguments by initializing.
+    @inline(__always)
     func recycle() {
         if !stack.isEmpty { stack.removeAll() }
-        locals.reset(count: locals.count)
-        handled = nil
+        locals.unbindAll()
+        if handled != nil { handled = nil }
     }
 
     var line: Int { code.line(at: ip - 1) }

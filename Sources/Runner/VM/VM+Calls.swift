@@ -245,9 +245,9 @@ extension VM {
         var frame = frames.removeLast()
         defer {
             // Recycle plain frames nobody else holds (no generator, no closure cell reached them).
-            if !frame.isGeneratorFrame && frame.cells.isEmpty && framePool.count < 64 && isKnownUniquelyReferenced(&frame) {
+            if !frame.isGeneratorFrame && frame.cells.isEmpty && !frames.poolIsFull && isKnownUniquelyReferenced(&frame) {
                 frame.recycle()
-                framePool.append(frame)
+                frames.givePooled(frame)
             }
         }
         var result = value
@@ -263,7 +263,7 @@ extension VM {
             result = instance
         }
         if frame.boundary { return .returned(result) }
-        let caller = frames[frames.count - 1]
+        let caller = frames.top()
         switch frame.returnMode {
         case .normal, .initializer:
             caller.stack.append(result)
@@ -286,7 +286,7 @@ extension VM {
             gen.lastYieldWasValue = isValue
         }
         if frame.boundary { return .yielded(value) }
-        frames[frames.count - 1].stack.append(value)
+        frames.top().stack.append(value)
         return nil
     }
 
@@ -299,7 +299,7 @@ extension VM {
             if gen.kind == .coroutine { throw error(BuiltinTypes.runtimeError, "cannot reuse already awaited coroutine") }
             if boundary { throw PyError(exception: makeException(BuiltinTypes.stopIteration, args: [])) }
             // An exhausted generator: end the loop / the delegation at once.
-            let caller = frames[frames.count - 1]
+            let caller = frames.top()
             switch mode {
             case .forIter(let target):
                 caller.stack.removeLast()
@@ -401,7 +401,7 @@ extension VM {
     /// The top frame is a generator frame just resumed by a throw: deliver the exception to its
     /// delegate (recursively) or raise it at the suspended `yield`.
     private func throwIntoTopFrame(_ exception: PyExceptionObject, entry: Int) throws {
-        let frame = frames[frames.count - 1]
+        let frame = frames.top()
         if let gen = frame.generator, gen.delegating, let delegate = frame.stack.last {
             gen.delegating = false
             // The frame sits after YIELD_VALUE; the next instruction jumps back to SEND, whose

@@ -49,7 +49,7 @@ extension VM {
         }
         var addEntry = !isReraise
         while true {
-            let frame = frames[frames.count - 1]
+            let frame = frames.top()
             if addEntry && !frame.isHiddenFromTraceback {
                 exception.traceback.insert(TracebackEntry(line: frame.line, function: frame.code.name), at: 0)
             }

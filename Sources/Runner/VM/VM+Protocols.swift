@@ -14,12 +14,12 @@ extension VM {
         DictKey(value: .object(s), hash: s.hash)
     }
 
-    func hashKey(_ v: Value) throws -> DictKey {
+    func hashKey(_ v: __owned Value) throws -> DictKey {
         switch v {
         case .int(let i) where i >= -(1 << 61) + 2 && i < (1 << 61) - 1:
             return DictKey(value: v, hash: i == -1 ? -2 : i)
         case .object(let o) where o.tag == .str:
-            return DictKey(value: v, hash: unsafeDowncast(o, to: PyStr.self).hash)
+            return DictKey(value: v, str: unsafeDowncast(o, to: PyStr.self))
         default:
             return DictKey(value: v, hash: try pyHash(v), vm: needsVMEquality(v) ? self : nil)
         }

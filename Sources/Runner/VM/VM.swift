@@ -8,7 +8,8 @@ import Glibc
 #endif
 
 final class VM {
-    var frames: [Frame] = []
+    /// The running frames and the pool of finished ones (see FrameStack).
+    let frames = FrameStack()
     let globals: Globals
     var modules: [String: PyModule] = [:]
     var output: [UInt8] = []
@@ -41,8 +42,6 @@ final class VM {
     var libraryGlobals: [Globals] = []
     /// Frames of generators dropped while suspended, to be closed at the next instruction.
     var pendingFinalizers: [Frame] = []
-    /// Finished frames kept for reuse by simple calls (saves three allocations per call).
-    var framePool: [Frame] = []
     /// The marker PUSH_NULL (and LOAD_METHOD, for a plain attribute) puts in a call's self
     /// slot: a NaN payload that arithmetic never produces (hardware only makes quiet NaNs with
     /// an empty payload), so pushing and popping it retains and releases nothing.
@@ -55,9 +54,13 @@ final class VM {
         return false
     }
     /// The builtins CALL runs inline, compared by identity.
-    let listAppendMethod = BuiltinTypes.list.dict["append"]?.asObject
-    let dictGetMethod = BuiltinTypes.dict.dict["get"]?.asObject
     let lenFunction = Builtins.table["len"]?.asObject
+    /// `Value.objectWordIsReference`, read once: the CALL fast path may then read a callee's
+    /// reference in place.
+    let inPlaceObjects = Value.objectWordIsReference
+    /// The addresses of `list.append` and `dict.get`, compared with a callee read in place.
+    let listAppendID = BuiltinTypes.list.dict["append"]?.asObject.map { UnsafeRawPointer(Unmanaged.passUnretained($0).toOpaque()) }
+    let dictGetID = BuiltinTypes.dict.dict["get"]?.asObject.map { UnsafeRawPointer(Unmanaged.passUnretained($0).toOpaque()) }
 
     init(limits: ResolvedLimits, cancellation: CancellationFlag?) {
         self.globals = Globals(builtins: Builtins.table)
@@ -77,7 +80,6 @@ final class VM {
         defer { if MemoryMeter.current === meter { MemoryMeter.setCurrent(nil) } }
         for f in frames { f.stack.removeAll(); f.locals.removeAll() }
         frames.removeAll()
-        framePool.removeAll()
         var seen = Set<ObjectIdentifier>()
         var work: [Value] = globals.values.boundValues
         globals.values.removeAll()
@@ -179,7 +181,7 @@ final class VM {
     func run(entry: Int) throws -> ResumeResult {
         // A strong local: an `unowned(unsafe)` one measured slower, Swift retains it around
         // each access instead.
-        var frame = frames[frames.count - 1]
+        var frame = frames.top()
         var instructions = frame.instructions
         var constants = frame.constants
         while true {
@@ -204,8 +206,10 @@ final class VM {
 
                 case .loadFast2:
                     if let a = frame.locals[Int(ins.arg)], let b = frame.locals[Int(instructions[frame.ip].arg)] {
-                        frame.stack.append(a)
-                        frame.stack.append(b)
+                        // `consume`: the copy read from the slot moves onto the stack (without
+                        // it the optimizer copied it a second time and destroyed the first).
+                        frame.stack.append(consume a)
+                        frame.stack.append(consume b)
                         frame.ip &+= 1
                         continue
                     }
@@ -214,7 +218,7 @@ final class VM {
                     guard let v = frame.locals[Int(ins.arg)] else {
                         throw error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[Int(ins.arg)])' where it is not associated with a value")
                     }
-                    frame.stack.append(v)
+                    frame.stack.append(consume v)
                 case .storeFast:
                     frame.locals[Int(ins.arg)] = frame.stack.removeLast()
                 case .deleteFast:
@@ -237,11 +241,11 @@ final class VM {
                     frame.stack.append(nullValue)
                     frame.ip &+= 1
                 case .loadGlobal2:
-                    let g = frame.globals
+                    // Module bindings only (a builtin takes the two single loads).
                     let first = Int(ins.arg), second = Int(instructions[frame.ip].arg)
-                    if let a = g.values[first] ?? g.builtinFallback[first], let b = g.values[second] ?? g.builtinFallback[second] {
-                        frame.stack.append(a)
-                        frame.stack.append(b)
+                    if let a = frame.globals.values[first], let b = frame.globals.values[second] {
+                        frame.stack.append(consume a)
+                        frame.stack.append(consume b)
                         frame.ip &+= 1
                         continue
                     }
@@ -318,15 +322,36 @@ final class VM {
                     }
                     frame.top = try getItem(frame.top, key)
                 case .storeSubscr:
+                    let n = frame.stack.count
+                    if inPlaceObjects, frame.stack.objectTag(at: n - 2) == .dict {
+                        // The dict is used in place while `container` holds it.
+                        let d = Unmanaged<PyDict>.fromOpaque(frame.stack.objectPointer(at: n - 2))
+                        if let (id, h) = frame.stack.strIdentity(at: n - 1), d._withUnsafeGuaranteedRef({ $0.probesStrInPlace }) {
+                            let key = frame.stack.removeLast()
+                            let container = frame.stack.removeLast()
+                            let value = frame.stack.removeLast()
+                            let over = d._withUnsafeGuaranteedRef { d in
+                                d.setStr(id: id, hash: h, key: key, value)
+                                return d.count & 1023 == 0
+                            }
+                            _ = consume container
+                            if over, meter.isOverLimit { throw VMStop.limit(.memory) }
+                            continue
+                        }
+                        let key = try hashKey(frame.stack.removeLast())
+                        let container = frame.stack.removeLast()
+                        let value = frame.stack.removeLast()
+                        let over = d._withUnsafeGuaranteedRef { d in
+                            d.set(key, value)
+                            return d.count & 1023 == 0
+                        }
+                        _ = consume container
+                        if over, meter.isOverLimit { throw VMStop.limit(.memory) }
+                        continue
+                    }
                     let key = frame.stack.removeLast()
                     let container = frame.stack.removeLast()
                     let value = frame.stack.removeLast()
-                    if case .object(let co) = container, co.tag == .dict {
-                        let d = unsafeDowncast(co, to: PyDict.self)
-                        d.set(try hashKey(key), value)
-                        if d.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
-                        continue
-                    }
                     try setItem(container, key, value)
                 case .deleteSubscr:
                     let key = frame.stack.removeLast()
@@ -405,9 +430,11 @@ final class VM {
                 case .getIter:
                     frame.top = try getIter(frame.top)
                 case .forIterStore:
-                    if case .object(let o) = frame.stack.top, o.tag == .iterator {
+                    // The iterator is used in place (the stack slot keeps it alive meanwhile).
+                    if inPlaceObjects, frame.stack.objectTag(at: frame.stack.count - 1) == .iterator {
                         let p = frame.ip - 1
-                        if let v = try unsafeDowncast(o, to: PyIterator.self).next(self) {
+                        let it = Unmanaged<PyIterator>.fromOpaque(frame.stack.objectPointer(at: frame.stack.count - 1))
+                        if let v = try it._withUnsafeGuaranteedRef({ try $0.next(self) }) {
                             let store = instructions[p + 1]
                             if store.op == .storeFast { frame.locals[Int(store.arg)] = v } else { frame.globals.values[Int(store.arg)] = v }
                             frame.ip = p + 2
@@ -431,7 +458,7 @@ final class VM {
                         }
                         if let gen = o as? PyGenerator, gen.kind == .generator {
                             try startGeneratorFrame(gen, send: .none, mode: .forIter(target: Int(ins.arg)))
-                            frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
+                            frame = frames.top(); instructions = frame.instructions; constants = frame.constants
                             continue
                         }
                     }
@@ -443,25 +470,25 @@ final class VM {
                     // Fast path: a plain call returning to the frame below it in this loop.
                     if !frame.isGeneratorFrame && !frame.boundary && frame.returnsNormally && frames.count >= 2 {
                         let result = frame.stack.removeLast()
-                        frame = frames[frames.count - 2]
                         let done = frames.removeLast()
-                        frame.stack.append(result)
-                        instructions = frame.instructions
-                        constants = frame.constants
                         // Only `frames`, generators and the finalizer queue keep frames; a plain
                         // frame popped here has no other owner (an `isKnownUniquelyReferenced`
                         // check failed here because the optimizer kept a copy of `frame` alive).
-                        if !done.hasCells && framePool.count < 64 {
+                        if !done.hasCells && !frames.poolIsFull {
                             done.recycle()
-                            framePool.append(done)
+                            frames.givePooled(consume done)
                         }
+                        frame = frames.top()
+                        frame.stack.append(consume result)
+                        instructions = frame.instructions
+                        constants = frame.constants
                         continue
                     }
                     let result = frame.stack.removeLast()
                     // Let go of the finishing frame so it can be recycled.
-                    if frames.count >= 2 { frame = frames[frames.count - 2] }
+                    if frames.count >= 2 { frame = frames.top(1) }
                     if let outcome = try finishFrame(returning: result, entry: entry) { return outcome }
-                    frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
+                    frame = frames.top(); instructions = frame.instructions; constants = frame.constants
 
                 case .buildTuple:
                     let n = Int(ins.arg)
@@ -585,27 +612,33 @@ final class VM {
                     // callee and self slots are inspected in place rather than copied out.
                     switch frame.stack.objectTag(at: base) {
                     case .builtinFunction?:
-                        if argc == 1, frame.stack.holds(listAppendMethod, at: base), frame.stack.objectTag(at: base + 1) == .list {
+                        // The receiver is used in place while its stack slot holds it.
+                        if inPlaceObjects, argc == 1, frame.stack.objectPointer(at: base) == listAppendID, frame.stack.objectTag(at: base + 1) == .list {
+                            let list = Unmanaged<PyList>.fromOpaque(frame.stack.objectPointer(at: base + 1))
                             let item = frame.stack.removeLast()
-                            let listValue = frame.stack.removeLast()
-                            frame.stack.removeLast()
-                            if case .object(let lo) = listValue {
-                                let list = unsafeDowncast(lo, to: PyList.self)
+                            let over = list._withUnsafeGuaranteedRef { list in
                                 list.items.append(item)
                                 list.chargeOwned(16)
-                                if list.items.count & 1023 == 0, meter.isOverLimit { throw VMStop.limit(.memory) }
+                                return list.items.count & 1023 == 0
                             }
+                            frame.stack.removeLast(2)
                             frame.stack.append(.none)
+                            if over, meter.isOverLimit { throw VMStop.limit(.memory) }
                             continue
                         }
-                        if argc == 1 || argc == 2, frame.stack.holds(dictGetMethod, at: base), frame.stack.objectTag(at: base + 1) == .dict {
+                        if inPlaceObjects, argc == 1 || argc == 2, frame.stack.objectPointer(at: base) == dictGetID, frame.stack.objectTag(at: base + 1) == .dict {
+                            let d = Unmanaged<PyDict>.fromOpaque(frame.stack.objectPointer(at: base + 1))
                             let fallback: Value = argc == 2 ? frame.stack.removeLast() : .none
-                            let key = try hashKey(frame.stack.removeLast())
-                            let dictValue = frame.stack.removeLast()
-                            frame.stack.removeLast()
-                            if case .object(let dobj) = dictValue {
-                                frame.stack.append(unsafeDowncast(dobj, to: PyDict.self).get(key) ?? fallback)
+                            let found: Value?
+                            if let (id, h) = frame.stack.strIdentity(at: frame.stack.count - 1), d._withUnsafeGuaranteedRef({ $0.probesStrInPlace }) {
+                                found = d._withUnsafeGuaranteedRef { $0.getStr(id: id, hash: h) }
+                                frame.stack.removeLast()
+                            } else {
+                                let key = try hashKey(frame.stack.removeLast())
+                                found = d._withUnsafeGuaranteedRef { $0.get(key) }
                             }
+                            frame.stack.removeLast(2)
+                            frame.stack.append(found ?? fallback)
                             continue
                         }
                         if argc == 1, frame.stack.holds(lenFunction, at: base), isNullMarker(frame.stack[base + 1]) {
@@ -628,31 +661,42 @@ final class VM {
                         }
                     default: break
                     }
-                    let callee = frame.stack[base]
-                    let selfSlot = frame.stack[base + 1]
                     // Fast path: a plain Python function called with exactly its positional
-                    // parameters. (Reading the callee in place instead of copying it measured
-                    // slower here: fib 0.40 -> 0.49 s.)
-                    if case .object(let co) = callee, co.tag == .function, case let f = unsafeDowncast(co, to: PyFunction.self), f.code.isSimple {
-                        let isNull = isNullMarker(selfSlot)
+                    // parameters. The callee is read in place through its unretained reference
+                    // (the stack slot keeps it alive until the final move), so the call costs
+                    // one release of the function instead of three copies and their releases.
+                    if inPlaceObjects, frame.stack.objectTag(at: base) == .function {
+                        let fp = frame.stack.objectPointer(at: base)
+                        let fu = Unmanaged<PyFunction>.fromOpaque(fp)
+                        let arity = fu._withUnsafeGuaranteedRef { $0.simpleArity }
+                        let isNull = frame.stack.holdsNullMarker(at: base + 1)
                         let given = isNull ? argc : argc + 1
-                        if given == f.code.argCount {
+                        if arity >= 0 && given == arity {
                             let nf: Frame
-                            if let pooled = framePool.popLast() {
-                                pooled.reuse(code: f.code, globals: f.globals, function: f)
+                            if let pooled = frames.takePooled() {
+                                // A recursive call finds its own function there: no field
+                                // of either object is touched.
+                                if pooled.functionID == fp {
+                                    pooled.restart()
+                                } else {
+                                    fu._withUnsafeGuaranteedRef { pooled.reuse(function: $0) }
+                                }
                                 nf = pooled
                             } else {
-                                nf = Frame(code: f.code, globals: f.globals, localCount: f.code.varnames.count)
-                                nf.function = f
+                                nf = fu._withUnsafeGuaranteedRef { f in
+                                    let made = Frame(code: f.code, globals: f.globals, localCount: f.localCount)
+                                    made.function = f
+                                    return made
+                                }
                             }
-                            // Move the arguments from the caller's stack into the slots.
+                            // Move the arguments from the caller's stack into the slots, which
+                            // are all unbound in a fresh or pooled frame.
                             let sb = frame.stack.base
-                            let nl = nf.locals.base
                             var j = 0
-                            if !isNull { nl.pointee = (sb + base + 1).move(); j = 1 } else { _ = (sb + base + 1).move() }
+                            if !isNull { nf.locals.bindUnbound(0, (sb + base + 1).move()); j = 1 } else { _ = (sb + base + 1).move() }
                             var k = base + 2
                             while j < given {
-                                nl[j] = (sb + k).move()
+                                nf.locals.bindUnbound(j, (sb + k).move())
                                 j += 1
                                 k += 1
                             }
@@ -663,13 +707,15 @@ final class VM {
                             if frames.count >= recursionLimit {
                                 throw error(BuiltinTypes.recursionError, "maximum recursion depth exceeded")
                             }
-                            frames.append(nf)
                             frame = nf
                             instructions = nf.instructions
                             constants = nf.constants
+                            frames.append(consume nf)
                             continue
                         }
                     }
+                    let callee = frame.stack[base]
+                    let selfSlot = frame.stack[base + 1]
                     var args: [Value]
                     if isNullMarker(selfSlot) {
                         args = frame.stack.array(from: base + 2)
@@ -677,7 +723,7 @@ final class VM {
                         args = frame.stack.array(from: base + 1)
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, [], frame: frame) { frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants }
+                    if try invoke(callee, args, [], frame: frame) { frame = frames.top(); instructions = frame.instructions; constants = frame.constants }
                 case .callKw:
                     guard case .object(let o) = frame.stack.removeLast(), let names = o as? PyTuple else { break }
                     let argc = Int(ins.arg)
@@ -692,7 +738,7 @@ final class VM {
                         if case .object(let so) = n, let s = so as? PyStr { kwargs.append((s.value, all[argc - nkw + i])) }
                     }
                     frame.stack.removeLast(argc + 2)
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames.top(); instructions = frame.instructions; constants = frame.constants }
                 case .callEx:
                     var kwargs: [(String, Value)] = []
                     if ins.arg & 1 != 0, case .object(let d) = frame.stack.removeLast(), let dict = d as? PyDict {
@@ -709,7 +755,7 @@ final class VM {
                     var args: [Value] = []
                     if !isNullMarker(selfSlot) { args.append(selfSlot) }
                     if case .object(let t) = argsValue, let tuple = t as? PyTuple { args.append(contentsOf: tuple.items) }
-                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants }
+                    if try invoke(callee, args, kwargs, frame: frame) { frame = frames.top(); instructions = frame.instructions; constants = frame.constants }
                 case .loadBuildClass:
                     frame.stack.append(Builtins.buildClassValue)
 
@@ -778,7 +824,7 @@ final class VM {
                 case .yieldValue:
                     let value = frame.stack.removeLast()
                     if let outcome = try yieldFrame(value, entry: entry, delegating: ins.arg == 1, isValue: ins.arg == 2) { return outcome }
-                    frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
+                    frame = frames.top(); instructions = frame.instructions; constants = frame.constants
                 case .getYieldFromIter:
                     let v = frame.top
                     if case .object(let o) = v, let g = o as? PyGenerator {
@@ -795,7 +841,7 @@ final class VM {
                     let receiver = frame.top
                     if case .object(let o) = receiver, let gen = o as? PyGenerator, gen.kind != .asyncGenerator {
                         try startGeneratorFrame(gen, send: value, mode: .send(target: Int(ins.arg)))
-                        frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
+                        frame = frames.top(); instructions = frame.instructions; constants = frame.constants
                         continue
                     }
                     switch try sendToIterator(receiver, value) {
@@ -920,7 +966,7 @@ final class VM {
             } catch {
                 let (exception, isReraise) = asPythonException(error)
                 try unwind(exception, isReraise: isReraise, entry: entry)
-                frame = frames[frames.count - 1]; instructions = frame.instructions; constants = frame.constants
+                frame = frames.top(); instructions = frame.instructions; constants = frame.constants
             }
         }
     }

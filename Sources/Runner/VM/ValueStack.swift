@@ -115,6 +115,24 @@ struct ValueStack: ~Copyable {
         }
     }
 
+    /// The reference held by the object value at `i`, not retained: valid while the slot keeps
+    /// it. Only when `Value.objectWordIsReference` and the value at `i` is an object.
+    @inline(__always)
+    func objectPointer(at i: Int) -> UnsafeRawPointer {
+        precondition(i >= 0 && i < count, "operand stack index out of range")
+        return UnsafeRawPointer(base + i).load(as: UnsafeRawPointer.self)
+    }
+
+    /// The address and hash of the str at `i`, read in place, or nil when the value there is
+    /// not a str. Only when `Value.objectWordIsReference`.
+    @inline(__always)
+    func strIdentity(at i: Int) -> (id: UInt, hash: Int)? {
+        guard objectTag(at: i) == .str else { return nil }
+        let p = objectPointer(at: i)
+        let h = Unmanaged<PyStr>.fromOpaque(p)._withUnsafeGuaranteedRef { $0.hash }
+        return (UInt(bitPattern: p), h)
+    }
+
     /// Whether the value at `i` is the call NULL marker (`VM.nullBits`), read in place.
     @inline(__always)
     func holdsNullMarker(at i: Int) -> Bool {
@@ -212,6 +230,27 @@ struct LocalSlots: ~Copyable {
 
     /// Releases every value (a finished generator's frame, tear-down).
     mutating func removeAll() { reset(count: 0) }
+
+    /// Unbinds every slot, keeping the count (a frame going back to the pool).
+    @inline(__always)
+    mutating func unbindAll() {
+        var i = 0
+        while i < count {
+            // `move` and re-initialize: an assignment of nil goes through the outlined
+            // destroy of `Value?` and its generic witness.
+            _ = (base + i).move()
+            (base + i).initialize(to: nil)
+            i &+= 1
+        }
+    }
+
+    /// Binds slot `i`, which must hold nil (a pooled or fresh frame's slot): the value moves in
+    /// with no destroy of the old one.
+    @inline(__always)
+    mutating func bindUnbound(_ i: Int, _ v: __owned Value) {
+        precondition(i >= 0 && i < count, "local slot out of range")
+        (base + i).initialize(to: v)
+    }
 
     var boundValues: [Value] {
         var out: [Value] = []

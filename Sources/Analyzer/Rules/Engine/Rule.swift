@@ -151,6 +151,15 @@ public final class RuleContext {
 
     /// The source text of a node, shortened for messages.
     public func snippet(_ range: SourceRange, limit: Int = 60) -> String {
+        // Most quoted code is one line without surrounding blanks, short enough to keep whole.
+        let bytes = source.bytes
+        let lower = max(0, min(range.start.offset, bytes.count))
+        let upper = max(lower, min(range.end.offset, bytes.count))
+        if upper > lower, upper - lower <= limit, bytes[lower] != 0x20, bytes[lower] != 0x09,
+           bytes[upper - 1] != 0x20, bytes[upper - 1] != 0x09,
+           !bytes[lower..<upper].contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            return source.slice(lower, upper)
+        }
         let text = source.text(of: range)
         let oneLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.trimmingCharacters(in: " \t") }.joined(separator: " ")
         if oneLine.count <= limit { return oneLine }

@@ -22,44 +22,55 @@ enum CommentEdits {
         var diagnostics = diagnostics
         var comments = comments
         for edit in edits {
-            guard edit.start <= edit.end, edit.end <= bytes.count,
-                  let index = commentIndex(containing: edit, comments.ranges), !comments.insideExpression[index],
-                  !edit.text.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0 })
-            else { return nil }
-            let comment = comments.ranges[index]
-            guard startsAfterSecondLine(comment.lowerBound, bytes) else { return nil }
-            let delta = edit.text.count - (edit.end - edit.start)
-            let newComment = comment.lowerBound..<(comment.upperBound + delta)
-            let updated = edit.applied(to: bytes)
-            guard !mentionsNoqa(bytes, comment), !mentionsNoqa(updated, newComment) else { return nil }
-            // The end of the comment's line, its line break included.
-            var lineEnd = comment.upperBound
-            if lineEnd < bytes.count, bytes[lineEnd] == 0x0D, lineEnd + 1 < bytes.count, bytes[lineEnd + 1] == 0x0A { lineEnd += 1 }
-            let touched = edit.start...lineEnd
-            for diagnostic in diagnostics {
-                // A diagnostic may span the comment (a run of statements); one that starts or
-                // ends in it may not.
-                let spans = diagnostic.range.start.offset < edit.start && diagnostic.range.end.offset > lineEnd
-                if !spans && overlaps(diagnostic.range, touched) { return nil }
-                for fixEdit in diagnostic.fix?.edits ?? [] where overlaps(fixEdit.range, touched) { return nil }
-            }
-            if delta != 0 {
-                for i in diagnostics.indices {
-                    shift(&diagnostics[i].range, after: edit.end, by: delta)
-                    if var fix = diagnostics[i].fix {
-                        for j in fix.edits.indices { shift(&fix.edits[j].range, after: edit.end, by: delta) }
-                        diagnostics[i].fix = fix
-                    }
-                }
-                comments.ranges[index] = newComment
-                for j in comments.ranges.indices.dropFirst(index + 1) {
-                    let range = comments.ranges[j]
-                    comments.ranges[j] = (range.lowerBound + delta)..<(range.upperBound + delta)
-                }
-            }
-            bytes = updated
+            guard let delta = step(edit, bytes: bytes, diagnostics: &diagnostics, comments: &comments) else { return nil }
+            if delta != 0 { shift(&diagnostics, after: edit.end, by: delta) }
+            bytes = edit.applied(to: bytes)
         }
         return (diagnostics, comments)
+    }
+
+    /// One edit of `bytes`: nil when it is not a comment edit that qualifies, else the change of
+    /// length. Moves the comments; the caller moves the diagnostics (`shift`).
+    static func step(_ edit: ByteEdit, bytes: [UInt8], diagnostics: inout [Diagnostic], comments: inout CommentMap) -> Int? {
+        guard edit.start <= edit.end, edit.end <= bytes.count,
+              let index = commentIndex(containing: edit, comments.ranges), !comments.insideExpression[index],
+              !edit.text.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0 })
+        else { return nil }
+        let comment = comments.ranges[index]
+        guard startsAfterSecondLine(comment.lowerBound, bytes) else { return nil }
+        let delta = edit.text.count - (edit.end - edit.start)
+        let newComment = comment.lowerBound..<(comment.upperBound + delta)
+        guard !mentionsNoqa(bytes, comment), !mentionsNoqa(edit.applied(to: bytes), newComment) else { return nil }
+        // The end of the comment's line, its line break included.
+        var lineEnd = comment.upperBound
+        if lineEnd < bytes.count, bytes[lineEnd] == 0x0D, lineEnd + 1 < bytes.count, bytes[lineEnd + 1] == 0x0A { lineEnd += 1 }
+        let touched = edit.start...lineEnd
+        for diagnostic in diagnostics {
+            // A diagnostic may span the comment (a run of statements); one that starts or
+            // ends in it may not.
+            let spans = diagnostic.range.start.offset < edit.start && diagnostic.range.end.offset > lineEnd
+            if !spans && overlaps(diagnostic.range, touched) { return nil }
+            for fixEdit in diagnostic.fix?.edits ?? [] where overlaps(fixEdit.range, touched) { return nil }
+        }
+        if delta != 0 {
+            comments.ranges[index] = newComment
+            for j in comments.ranges.indices.dropFirst(index + 1) {
+                let range = comments.ranges[j]
+                comments.ranges[j] = (range.lowerBound + delta)..<(range.upperBound + delta)
+            }
+        }
+        return delta
+    }
+
+    /// Moves the byte offsets of the diagnostics' ranges and fix edits after `end` by `delta`.
+    static func shift(_ diagnostics: inout [Diagnostic], after end: Int, by delta: Int) {
+        for i in diagnostics.indices {
+            shift(&diagnostics[i].range, after: end, by: delta)
+            if var fix = diagnostics[i].fix {
+                for j in fix.edits.indices { shift(&fix.edits[j].range, after: end, by: delta) }
+                diagnostics[i].fix = fix
+            }
+        }
     }
 
     /// The comment whose inside (after its `#`, up to and including its end) holds `edit`.

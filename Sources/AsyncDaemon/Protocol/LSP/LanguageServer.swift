@@ -90,19 +90,19 @@ final class LanguageServer: Sendable {
         noteChanged(params.uri)
     }
 
-    /// When every edit only changed the inside of comments in a way that cannot change the
-    /// diagnostics (see `CommentEdits`), the analysis of the previous version, with positions
-    /// moved, is the new version's: it goes into the cache, and the publish after this change
-    /// costs no analysis.
+    /// When every edit only changed the inside of comments or the digits of number literals in
+    /// a way that cannot change the diagnostics (see `CommentEdits` and `LiteralEdits`), the
+    /// analysis of the previous version, with positions moved, is the new version's: it goes
+    /// into the cache, and the publish after this change costs no analysis.
     private func carryOverAnalysis(uri: String, before: DocumentSnapshot, edits: [ByteEdit], version: Int) {
         state.withLock { s in
             guard let cached = s.cache[uri], cached.version == before.version, cached.generation == s.generation,
-                  cached.configuration == s.configuration, let comments = cached.comments,
-                  let moved = CommentEdits.carryOver(diagnostics: cached.diagnostics, comments: comments,
+                  cached.configuration == s.configuration, let comments = cached.comments, let literals = cached.literals,
+                  let moved = LiteralEdits.carryOver(diagnostics: cached.diagnostics, comments: comments, literals: literals,
                                                      text: before.bytes, edits: edits)
             else { return }
             s.cache[uri] = CachedAnalysis(version: version, generation: cached.generation, configuration: cached.configuration,
-                                          diagnostics: moved.diagnostics, comments: moved.comments,
+                                          diagnostics: moved.diagnostics, comments: moved.comments, literals: moved.literals,
                                           encodingBase: cached.encodingBase ?? cached.version)
         }
     }
@@ -211,7 +211,7 @@ final class LanguageServer: Sendable {
         let result = try analyze(text: text, path: path, configuration: configuration, modules: modules)
         state.withLock { s in
             s.cache[snapshot.uri] = CachedAnalysis(version: snapshot.version, generation: inputs.generation, configuration: configuration,
-                                                   diagnostics: result.diagnostics, comments: result.comments)
+                                                   diagnostics: result.diagnostics, comments: result.comments, literals: result.literals)
         }
         return (result.diagnostics, inputs.generation, nil, result.retained)
     }
@@ -270,7 +270,9 @@ struct CachedAnalysis: Sendable {
     var configuration: LSPConfiguration
     var diagnostics: [Diagnostic]
     var comments: CommentMap?
-    /// For an analysis carried over comment-only edits: the version it was first made for. Its
+    /// For carrying it over edits of number literals: the literals that may change.
+    var literals: LiteralMap?
+    /// For an analysis carried over comment-only (or literal) edits: the version it was first made for. Its
     /// diagnostics sit on the same lines and columns, and the text before each position is the
     /// same, so their LSP encoding (in any position encoding) is that version's, byte for byte.
     var encodingBase: Int? = nil
