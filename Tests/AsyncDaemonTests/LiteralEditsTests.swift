@@ -48,8 +48,14 @@ import Analyzer
         "",
         "",
         "def helper(a=20):",
+        "    \"\"\"A docstring with 26 words.\"\"\"",
         "    value = a + 21  # 22",
         "    s = '23 not a number'",
+        "    t = b'bytes 27' + u'unicode' + r'raw\\d'",
+        "    m = \"\"\"multi",
+        "def not_a_def(x):",
+        "    line 28\"\"\"",
+        "    c = ('con' 'cat', 'x' \"y\")",
         "    return value ** 24",
         "",
         "",
@@ -58,7 +64,8 @@ import Analyzer
         "",
     ].joined(separator: "\n")
 
-    static let pieces = ["0", "1", "9", "", "_", ".", "e", "j", "x", "1_0", "a", " ", "(", "#", "\n", "'", "00", "e5", "é", "+"]
+    static let pieces = ["0", "1", "9", "", "_", ".", "e", "j", "x", "1_0", "a", " ", "(", "#", "\n", "'", "00", "e5", "é", "+",
+                         "\"", "\\", "{", "}", "😀", "ab c", "\t", "\\n", "noqa"]
 
     static func analyze(_ bytes: [UInt8]) throws -> FileAnalysis {
         try Linter.analyze(source: String(decoding: bytes, as: UTF8.self), path: nil, knownModules: [:], selection: .all)
@@ -132,6 +139,8 @@ import Analyzer
         #expect(base.literals.ranges.count > 20, "\(base.literals.ranges.count) literals")
         let (carried, refused) = try run(source: Self.source, seed: 4242, trials: 1500)
         #expect(carried > 400 && refused > 400, "carried \(carried), refused \(refused)")
+        let (carried2, refused2) = try run(source: Self.source, seed: 777, trials: 1500)
+        #expect(carried2 > 300 && refused2 > 400, "carried \(carried2), refused \(refused2)")
     }
 
     @Test func carriedOverOnTheBenchmarkShapeAndCommentSource() throws {
@@ -159,6 +168,13 @@ import Analyzer
         ("1 if url", 0, 0, "0"),           // `01`: leading zeros are refused
         ("= 1 if", 2, 3, "1if"),           // `1if`: a letter joins the number
         ("{1 + 2}", 1, 1, "1"),            // inside an f-string
+        ("'url': url", 2, 2, "'"),         // a quote in a string
+        ("'23 not", 2, 2, "#"),            // a `#` in a string
+        ("'23 not", 2, 2, "\\"),           // a backslash in a string
+        ("b'bytes", 3, 3, "é"),            // non-ASCII in bytes: a syntax error
+        ("def not_a_def", 5, 5, "x"),      // a column-0 line of a multi-line string
+        ("'dropped'", 2, 2, "x"),          // quoted by AIO201's message
+        ("'con' 'cat'", 5, 5, "x"),        // between two parts of a concatenation
     ])
     func editsThatMayMatterAreRefused(context: String, start: Int, end: Int, text: String) throws {
         let bytes = Array(Self.source.utf8)
@@ -168,6 +184,22 @@ import Analyzer
         let edit = ByteEdit(start: offset + start, end: offset + end, text: Array(text.utf8))
         #expect(LiteralEdits.carryOver(diagnostics: analysis.diagnostics, comments: analysis.comments, literals: analysis.literals,
                                        text: bytes, edits: [edit]) == nil)
+    }
+
+    /// Typing in a docstring, a bytes literal and a concatenation part is carried over.
+    @Test(arguments: [("26 words", 2, "x"), ("bytes 27", 5, "1"), ("'cat'", 2, "é😀"), ("line 28", 4, " more")])
+    func typingInAStringIsCarriedOver(context: String, at: Int, text: String) throws {
+        let bytes = Array(Self.source.utf8)
+        let analysis = try Self.analyze(bytes)
+        let range = try #require(Self.source.utf8.firstRange(of: context.utf8))
+        let offset = Self.source.utf8.distance(from: Self.source.utf8.startIndex, to: range.lowerBound) + at
+        let edit = ByteEdit(start: offset, end: offset, text: Array(text.utf8))
+        let moved = try #require(LiteralEdits.carryOver(diagnostics: analysis.diagnostics, comments: analysis.comments,
+                                                        literals: analysis.literals, text: bytes, edits: [edit]))
+        let fresh = try Self.analyze(edit.applied(to: bytes))
+        #expect(moved.diagnostics == fresh.diagnostics)
+        #expect(moved.literals == fresh.literals)
+        #expect(moved.comments == fresh.comments)
     }
 
     /// The benchmark's code edit: a digit typed at the end of `asyncio.sleep(0.01)`.

@@ -30,6 +30,8 @@ public enum AIO206AwaitNonAwaitable: Rule {
                 }
                 result.append(diagnostic("`\(name)()` does not return an awaitable: `await` on it raises TypeError" +
                                          (name == "time.sleep" ? "; use `asyncio.sleep`" : ""), visit.expr.range, fix: fix))
+            case .fileFunction(_, let defScope) where defScope.isAsyncFunction:
+                continue  // (`nonAwaitableReason` is nil for an `async def`; this skips copying the `def` out)
             case .fileFunction(let def, let defScope):
                 guard let why = nonAwaitableReason(def, scope: defScope, model: model) else { continue }
                 result.append(diagnostic("`\(def.name)()` is a plain function that \(why), which cannot be awaited: make it `async def` or drop the `await`",

@@ -102,8 +102,8 @@ public enum AIO301SequentialAwaits: Rule {
         var receiverRoot: String?
         var receiverIsSafe = false
         switch model.callTarget(function, in: scope) {
-        case .fileFunction(let def, let defScope):
-            guard model.isCoroutineFunction(def, scope: defScope) else { return nil }
+        case .fileFunction(_, let defScope):
+            guard model.isCoroutineFunction(scope: defScope) else { return nil }
         case .qualified(let name):
             if name == "asyncio.sleep" || name == "asyncio.gather" || name == "asyncio.wait" || name == "asyncio.wait_for" { return nil }
             if LibraryCatalogue.nonAwaitableCalls.contains(name) { return nil }

@@ -58,15 +58,25 @@ struct BlockingFinder {
     let model: SemanticModel
     private var memo: [ObjectIdentifier: [String]?] = [:]
     private var inProgress: Set<ObjectIdentifier> = []
-    private var callsByScope: [ObjectIdentifier: [ExprVisit]] = [:]
+    /// The calls of each execution scope, gathered on the first question about a helper's body
+    /// (most files call no plain helper from a coroutine and never need them).
+    private var callsByScope: [ObjectIdentifier: [ExprVisit]]?
 
     init(model: SemanticModel) {
         self.model = model
-        for visit in model.expressions {
-            if case .call = visit.expr.kind {
-                callsByScope[ObjectIdentifier(visit.scope.executionScope), default: []].append(visit)
+    }
+
+    private mutating func calls(of key: ObjectIdentifier) -> [ExprVisit] {
+        if callsByScope == nil {
+            var byScope: [ObjectIdentifier: [ExprVisit]] = [:]
+            for visit in model.expressions {
+                if case .call = visit.expr.kind {
+                    byScope[ObjectIdentifier(visit.scope.executionScope), default: []].append(visit)
+                }
             }
+            callsByScope = byScope
         }
+        return callsByScope?[key] ?? []
     }
 
     /// The chain `["load_config", "open()"]` when the call blocks, else nil.
@@ -91,7 +101,7 @@ struct BlockingFinder {
         if inProgress.contains(key) { return nil }
         inProgress.insert(key)
         var found: [String]?
-        for visit in callsByScope[key] ?? [] {
+        for visit in calls(of: key) {
             if let chain = chain(forCall: visit.expr, in: visit.scope) {
                 found = chain
                 break

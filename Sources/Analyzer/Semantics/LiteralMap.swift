@@ -1,9 +1,11 @@
-/// The number literals of an analysed text whose digits a language server may change without
-/// a new analysis (`asyncd serve` carries the diagnostics over such edits, moving positions).
+/// The number and string literals of an analysed text whose insides a language server may
+/// change without a new analysis (`asyncd serve` carries the diagnostics over such edits,
+/// moving positions).
 ///
-/// Why that is sound: no rule reads the value of a number — `Semantics/` and `Rules/` match
-/// `.constant` only to tell `None`, `...` and strings apart — so a number that stays one number
-/// token changes the tree only in that constant's value and in the offsets after it. The
+/// Why that is sound: no rule reads the value of a number or a string — `Semantics/` and
+/// `Rules/` match `.constant` only to tell `None`, `...`, strings and other values apart — so a
+/// literal that stays one literal of the same kind changes the tree only in that constant's
+/// value and in the offsets after it. The
 /// diagnostics can then differ only where they quote source text holding the literal. A rule
 /// quotes expressions of the scope it reports in (a call, a run of statements, the call whose
 /// coroutine a name holds), so quotes of a literal in the body of a top-level `def` or `class`
@@ -11,15 +13,20 @@
 /// diagnostic's range and no fix edit touches the whole statement (decorators included), and
 /// only when the file has no syntax error; numbers inside f-strings are left out.
 public struct LiteralMap: Sendable, Equatable {
-    /// Byte ranges of the listed number tokens, in source order.
+    /// Byte ranges of the listed literals (a number token, or a string constant: one or more
+    /// adjacent string tokens), in source order.
     public var ranges: [Range<Int>]
+    /// For each range: whether it is a string (str or bytes) rather than a number.
+    public var isString: [Bool]
 
-    public init(ranges: [Range<Int>] = []) {
+    public init(ranges: [Range<Int>] = [], isString: [Bool]? = nil) {
         self.ranges = ranges
+        self.isString = isString ?? Array(repeating: false, count: ranges.count)
     }
 
     init(module: Module, syntaxErrors: Bool, diagnostics: [Diagnostic]) {
         ranges = []
+        isString = []
         guard !syntaxErrors else { return }
         let body = module.body
         guard !body.isEmpty else { return }
@@ -79,9 +86,15 @@ public struct LiteralMap: Sendable, Equatable {
         switch expr.kind {
         case .constant(let value, _):
             switch value {
-            case .int, .bigInt, .float, .imaginary:
+            case .int, .bigInt, .float, .imaginary, .str, .bytes:
                 let range = expr.range.start.offset..<expr.range.end.offset
-                if !range.isEmpty, ranges.last.map({ $0.upperBound <= range.lowerBound }) ?? true { ranges.append(range) }
+                if !range.isEmpty, ranges.last.map({ $0.upperBound <= range.lowerBound }) ?? true {
+                    ranges.append(range)
+                    switch value {
+                    case .str, .bytes: isString.append(true)
+                    default: isString.append(false)
+                    }
+                }
             default:
                 break
             }
@@ -94,15 +107,32 @@ public struct LiteralMap: Sendable, Equatable {
 
     /// Whether `text` is exactly one number literal, as the tokenizer reads it alone.
     public static func isSingleNumber(_ text: [UInt8]) -> Bool {
-        guard !text.isEmpty, text.count <= 64 else { return false }
-        let parsed = PythonFrontEnd.parse(bytes: text)
-        guard parsed.diagnostics.isEmpty, parsed.comments.isEmpty, parsed.module.body.count == 1,
-              case .expr(let value) = parsed.module.body[0].kind,
-              case .constant(let constant, nil) = value.kind,
-              value.range.start.offset == 0, value.range.end.offset == text.count else { return false }
-        switch constant {
+        guard text.count <= 64, let constant = singleConstant(text) else { return false }
+        switch constant.value {
         case .int, .bigInt, .float, .imaginary: return true
         default: return false
         }
+    }
+
+    /// What kind of string `text` is when it is exactly one string constant (one or more
+    /// adjacent string tokens, no f-string), read alone: `"str"`, `"str u"` (with the `u`
+    /// prefix) or `"bytes"`; nil otherwise.
+    public static func stringKind(_ text: [UInt8]) -> String? {
+        guard let constant = singleConstant(text) else { return nil }
+        switch constant.value {
+        case .str: return constant.kind == nil ? "str" : "str " + (constant.kind ?? "")
+        case .bytes: return "bytes"
+        default: return nil
+        }
+    }
+
+    private static func singleConstant(_ text: [UInt8]) -> (value: ConstantValue, kind: String?)? {
+        guard !text.isEmpty, text.count <= 1 << 16 else { return nil }
+        let parsed = PythonFrontEnd.parse(bytes: text)
+        guard parsed.diagnostics.isEmpty, parsed.comments.isEmpty, parsed.module.body.count == 1,
+              case .expr(let value) = parsed.module.body[0].kind,
+              case .constant(let constant, let kind) = value.kind,
+              value.range.start.offset == 0, value.range.end.offset == text.count else { return nil }
+        return (constant, kind)
     }
 }

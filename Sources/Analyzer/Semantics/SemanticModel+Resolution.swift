@@ -302,7 +302,26 @@ extension SemanticModel {
     /// (that would be an async generator) and whose decorators keep it a coroutine function.
     public func isCoroutineFunction(_ def: FunctionDef, scope: Scope) -> Bool {
         guard def.isAsync, !containsYield(def, scope: scope) else { return false }
-        for decorator in def.decoratorList {
+        return decoratorsKeepCoroutine(def.decoratorList, scope: scope)
+    }
+
+    /// `isCoroutineFunction` of the `def` that opens `scope` (a call target's scope), reading
+    /// its fields in place instead of copying the whole `def` out of the target.
+    func isCoroutineFunction(scope: Scope) -> Bool {
+        guard scope.functionDef?.isAsync == true else { return false }
+        let yields: Bool
+        if let cached = scope.containsYieldMemo {
+            yields = cached
+        } else {
+            yields = ASTChildren.containsYield(scope.functionDef?.body ?? [])
+            scope.containsYieldMemo = yields
+        }
+        guard !yields else { return false }
+        return decoratorsKeepCoroutine(scope.functionDef?.decoratorList ?? [], scope: scope)
+    }
+
+    private func decoratorsKeepCoroutine(_ decoratorList: [Expr], scope: Scope) -> Bool {
+        for decorator in decoratorList {
             var target = decorator
             if case .call(let function, _, _) = decorator.kind { target = function }
             guard let name = qualifiedName(target, in: scope.parent ?? scope),
@@ -324,8 +343,8 @@ extension SemanticModel {
     public func coroutineCall(_ call: Expr, in scope: Scope) -> String? {
         guard case .call(let function, _, _) = call.kind else { return nil }
         switch callTarget(function, in: scope) {
-        case .fileFunction(let def, let defScope):
-            return isCoroutineFunction(def, scope: defScope) ? def.name : nil
+        case .fileFunction(_, let defScope):
+            return isCoroutineFunction(scope: defScope) ? defScope.functionDef?.name : nil
         case .workspaceFunction(_, let name, let isCoroutine):
             return isCoroutine ? name : nil
         case .qualified(let name):

@@ -80,7 +80,6 @@ public final class SemanticModel {
     public private(set) var aliasNames: Set<String> = []
     /// Summaries of sibling modules, keyed by the module name as imported (`helpers`, `.helpers`).
     public let importedModules: [String: ModuleSummary]
-    private var scopesByNode: [ScopeKey: Scope] = [:]
     /// `def` and `class` scopes by the offset of their name.
     var scopesByNameOffset: [Int: Scope] = [:]
     /// `callTarget` results by callee range, since several rules resolve the same calls.
@@ -91,17 +90,12 @@ public final class SemanticModel {
         let end: Int
         let scope: ObjectIdentifier
     }
+
     /// The statement list being walked; the root (no statement list, an empty path) encloses all.
     private var block = Binding.Block(id: 0, parent: nil)
     private var nextBlockID = 0
     /// Calls seen while building (to size `callTargetCache`).
     private var callCount = 0
-
-    struct ScopeKey: Hashable {
-        let start: Int
-        let end: Int
-        let kind: Scope.Kind
-    }
 
     public init(module: Module, source: SourceText, importedModules: [String: ModuleSummary] = [:]) {
         self.module = module
@@ -109,14 +103,29 @@ public final class SemanticModel {
         self.importedModules = importedModules
         let end = source.location(at: source.bytes.count)
         self.moduleScope = Scope(kind: .module, parent: nil, range: SourceRange(start: SourceLocation(line: 1, column: 0, offset: 0), end: end))
+        // The module binds about one name per top-level statement: room for them at once.
+        moduleScope.bindings.reserveCapacity(module.body.count)
         visitBody(module.body, moduleScope, depth: 0)
         // Most calls get resolved by some rule: room for them all at once, not by doubling.
         callTargetCache.reserveCapacity(callCount)
     }
 
     /// The scope opened by a `def`/`class` statement, `lambda` or comprehension node.
+    /// (No rule asks this on a hot path: it searches the scope tree instead of every scope
+    /// paying for a dictionary entry. The last scope created for the node wins, as before.)
     public func scope(of range: SourceRange, kind: Scope.Kind) -> Scope? {
-        scopesByNode[ScopeKey(start: range.start.offset, end: range.end.offset, kind: kind)]
+        var found: Scope?
+        var stack = [moduleScope]
+        var order: [Scope] = []
+        while let scope = stack.popLast() {
+            order.append(scope)
+            stack.append(contentsOf: scope.children.reversed())
+        }
+        for scope in order where scope !== moduleScope && scope.kind == kind
+            && scope.range.start.offset == range.start.offset && scope.range.end.offset == range.end.offset {
+            found = scope
+        }
+        return found
     }
 
     /// The name a call's callee ends in (`fetch` for `fetch(...)`, `get` for `client.get(...)`).
@@ -143,7 +152,6 @@ public final class SemanticModel {
     private func newScope(_ kind: Scope.Kind, parent: Scope, range: SourceRange, def: FunctionDef? = nil, cls: ClassDef? = nil) -> Scope {
         let scope = Scope(kind: kind, parent: parent, functionDef: def, classDef: cls, range: range)
         parent.children.append(scope)
-        scopesByNode[ScopeKey(start: range.start.offset, end: range.end.offset, kind: kind)] = scope
         if kind == .function { functionScopes.append(scope) }
         if let def { scopesByNameOffset[def.nameRange.start.offset] = scope }
         if let cls { scopesByNameOffset[cls.nameRange.start.offset] = scope }

@@ -1,18 +1,19 @@
 import Analyzer
 
-/// Carrying an analysis over edits that only change the digits of a number literal, so that
-/// typing in a number (`sleep(0.01)` → `sleep(0.015)`) costs no re-analysis. `LiteralMap` says
-/// why the diagnostics then stay the same but for byte offsets, and which literals qualify. An
-/// edit qualifies when:
+/// Carrying an analysis over edits that only change the digits of a number literal or the
+/// inside of a string, so that typing in a number (`sleep(0.01)` → `sleep(0.015)`) or in a
+/// string costs no re-analysis. `LiteralMap` says why the diagnostics then stay the same but
+/// for byte offsets, and which literals qualify. An edit of a number qualifies when:
 ///
 /// - it lies within (or at an end of) a listed literal and inserts only ASCII letters, digits,
 ///   `_` and `.`;
 /// - the literal's new text is, read alone, exactly one number (`LiteralMap.isSingleNumber`),
 ///   and the bytes around it cannot join it (no letter, digit, `_`, `.` or non-ASCII byte right
 ///   after it, nor right before it when the edit starts at its first byte);
-/// - no diagnostic's range or fix edit lies on the edited line at or after the edit (by
-///   construction none does; positions after the edit then lie on later lines and only their
-///   byte offsets move).
+///
+/// an edit of a string when `stringEditQualifies` says so; and either only when no diagnostic's
+/// range or fix edit lies on the edited line at or after the edit (by construction none does;
+/// positions after the edit then lie on later lines and only their byte offsets move).
 ///
 /// Anything else means a full analysis. `carryOver` mixes these with comment edits (`CommentEdits`).
 enum LiteralEdits {
@@ -20,15 +21,20 @@ enum LiteralEdits {
     /// length. Moves the literals; the caller moves the diagnostics and comments.
     static func step(_ edit: ByteEdit, bytes: [UInt8], diagnostics: [Diagnostic], literals: inout LiteralMap) -> Int? {
         guard edit.start <= edit.end, edit.end <= bytes.count, let index = literalIndex(containing: edit, literals.ranges),
-              edit.text.allSatisfy(isWordByte) else { return nil }
+              index < literals.isString.count else { return nil }
         let literal = literals.ranges[index]
-        if literal.upperBound < bytes.count, isWordByte(bytes[literal.upperBound]) || bytes[literal.upperBound] >= 0x80 { return nil }
-        if edit.start == literal.lowerBound, literal.lowerBound > 0,
-           isWordByte(bytes[literal.lowerBound - 1]) || bytes[literal.lowerBound - 1] >= 0x80 { return nil }
         var token = Array(bytes[literal.lowerBound..<edit.start])
         token += edit.text
         token += bytes[edit.end..<literal.upperBound]
-        guard LiteralMap.isSingleNumber(token) else { return nil }
+        if literals.isString[index] {
+            guard stringEditQualifies(edit, literal: literal, token: token, bytes: bytes) else { return nil }
+        } else {
+            guard edit.text.allSatisfy(isWordByte) else { return nil }
+            if literal.upperBound < bytes.count, isWordByte(bytes[literal.upperBound]) || bytes[literal.upperBound] >= 0x80 { return nil }
+            if edit.start == literal.lowerBound, literal.lowerBound > 0,
+               isWordByte(bytes[literal.lowerBound - 1]) || bytes[literal.lowerBound - 1] >= 0x80 { return nil }
+            guard LiteralMap.isSingleNumber(token) else { return nil }
+        }
         // The edited line, from the edit to its end: no position may sit there.
         var lineEnd = edit.end
         while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
@@ -46,6 +52,27 @@ enum LiteralEdits {
             }
         }
         return delta
+    }
+
+    /// An edit inside a string constant qualifies when it lies strictly inside it, neither adds
+    /// nor removes a quote, backslash, `#`, line break or NUL (so the quoting, the comments and
+    /// the lines around it stay what they were), sits on an indented line (a line of a
+    /// multi-line string starting in column 0 could read as a `def` to `ModuleSummary.scan`),
+    /// and leaves one string constant of the same kind (`str`, `u` str, `bytes`; read alone).
+    static func stringEditQualifies(_ edit: ByteEdit, literal: Range<Int>, token: [UInt8], bytes: [UInt8]) -> Bool {
+        guard literal.lowerBound < edit.start, edit.end < literal.upperBound else { return false }
+        func plain(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "#"), 0x0A, 0x0D, 0: return false
+            default: return true
+            }
+        }
+        guard edit.text.allSatisfy(plain), bytes[edit.start..<edit.end].allSatisfy(plain) else { return false }
+        var lineStart = edit.start
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A, bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
+        guard bytes[lineStart] == UInt8(ascii: " ") || bytes[lineStart] == UInt8(ascii: "\t") else { return false }
+        guard let kind = LiteralMap.stringKind(token) else { return false }
+        return LiteralMap.stringKind(Array(bytes[literal])) == kind
     }
 
     /// The literal whose bytes (ends included) hold `edit`.
