@@ -480,10 +480,13 @@ final class VM {
                             done.recycle()
                             frames.givePooled(consume done)
                         }
-                        frame = frames.top()
-                        frame.stack.append(consume result)
-                        instructions = frame.instructions
-                        constants = frame.constants
+                        // Through a local that then moves into `frame`: one retain of the
+                        // caller (assigning `frame` first made the optimizer keep a second).
+                        let caller = frames.top()
+                        caller.stack.append(consume result)
+                        instructions = caller.instructions
+                        constants = caller.constants
+                        frame = consume caller
                         continue
                     }
                     let result = frame.stack.removeLast()
