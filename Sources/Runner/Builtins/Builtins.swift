@@ -515,6 +515,7 @@ enum Builtins {
         }
         t["exit"] = native("exit") { vm, a, _ in throw PyError(exception: vm.makeException(BuiltinTypes.systemExit, args: a)) }
         t["quit"] = t["exit"]
+        for v in t.values { makeImmortal(v) }
         return t
     }
 

@@ -7,6 +7,8 @@ enum BuiltinTypes {
                      module: String = "builtins", _ dict: [String: Value] = [:]) -> PyType {
         let t = PyType(name: name, module: module, bases: base.map { [$0] } ?? [], dict: dict, layout: layout, isBuiltin: true)
         t.mro = [t] + (base?.mro ?? [])
+        makeImmortal(t)
+        for v in dict.values { makeImmortal(v) }
         return t
     }
 
@@ -123,3 +125,21 @@ enum BuiltinTypes {
         userWarning, deprecationWarning, runtimeWarning,
     ]
 }
+
+@_silgen_name("_swift_stdlib_immortalize")
+private func swiftStdlibImmortalize(_ object: UnsafeMutableRawPointer)
+
+/// Marks a process-lifetime object (a builtin type, its methods, a builtin function) immortal,
+/// as CPython 3.12 does for its static objects (PEP 683): the runtime then skips the atomic
+/// reference-count update on every retain and release of it, which every run's loads of `len`,
+/// `str` or `list.append` (and every `Value.type`) otherwise pay, from all runs' threads at once.
+/// Such objects are never freed anyway; the Swift runtime's immortal bit is what it uses for
+/// its own static objects.
+func makeImmortal(_ object: PyObject) {
+    swiftStdlibImmortalize(Unmanaged.passUnretained(object).toOpaque())
+}
+
+func makeImmortal(_ value: Value) {
+    if case .object(let o) = value { makeImmortal(o) }
+}
+

@@ -61,6 +61,8 @@ final class VM {
     /// The addresses of `list.append` and `dict.get`, compared with a callee read in place.
     let listAppendID = BuiltinTypes.list.dict["append"]?.asObject.map { UnsafeRawPointer(Unmanaged.passUnretained($0).toOpaque()) }
     let dictGetID = BuiltinTypes.dict.dict["get"]?.asObject.map { UnsafeRawPointer(Unmanaged.passUnretained($0).toOpaque()) }
+    /// The address of the `str` type, for the inline `str(x)` call.
+    let strTypeID = UnsafeRawPointer(Unmanaged.passUnretained(BuiltinTypes.str).toOpaque())
 
     init(limits: ResolvedLimits, cancellation: CancellationFlag?) {
         self.globals = Globals(builtins: Builtins.table)
@@ -478,10 +480,13 @@ final class VM {
                             done.recycle()
                             frames.givePooled(consume done)
                         }
-                        frame = frames.top()
-                        frame.stack.append(consume result)
-                        instructions = frame.instructions
-                        constants = frame.constants
+                        // Through a local that then moves into `frame`: one retain of the
+                        // caller (assigning `frame` first made the optimizer keep a second).
+                        let caller = frames.top()
+                        caller.stack.append(consume result)
+                        instructions = caller.instructions
+                        constants = caller.constants
+                        frame = consume caller
                         continue
                     }
                     let result = frame.stack.removeLast()
@@ -621,8 +626,10 @@ final class VM {
                                 list.chargeOwned(16)
                                 return list.items.count & 1023 == 0
                             }
-                            frame.stack.removeLast(2)
-                            frame.stack.append(.none)
+                            // The list's slot goes, and the method's slot takes the result
+                            // (`removeLast(n)` is a loop the optimizer keeps out of line).
+                            frame.stack.removeLast()
+                            frame.stack.top = .none
                             if over, meter.isOverLimit { throw VMStop.limit(.memory) }
                             continue
                         }
@@ -637,8 +644,8 @@ final class VM {
                                 let key = try hashKey(frame.stack.removeLast())
                                 found = d._withUnsafeGuaranteedRef { $0.get(key) }
                             }
-                            frame.stack.removeLast(2)
-                            frame.stack.append(found ?? fallback)
+                            frame.stack.removeLast()
+                            frame.stack.top = found ?? fallback
                             continue
                         }
                         if argc == 1, frame.stack.holds(lenFunction, at: base), isNullMarker(frame.stack[base + 1]) {
@@ -648,15 +655,16 @@ final class VM {
                             continue
                         }
                     case .type?:
-                        if argc == 1, frame.stack.holds(BuiltinTypes.str, at: base), isNullMarker(frame.stack[base + 1]) {
+                        if inPlaceObjects, argc == 1, frame.stack.objectPointer(at: base) == strTypeID, frame.stack.holdsNullMarker(at: base + 1) {
                             let s: Value
                             switch frame.stack.top {
                             case .int(let i): s = .str(String(i))
                             case .object(let o) where o.tag == .str: s = frame.stack.top
                             default: s = .str(try str(frame.stack.top))
                             }
-                            frame.stack.removeLast(3)
-                            frame.stack.append(s)
+                            frame.stack.removeLast()
+                            frame.stack.removeLast()
+                            frame.stack.top = s
                             continue
                         }
                     default: break
