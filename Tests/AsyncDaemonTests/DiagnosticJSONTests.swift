@@ -20,6 +20,16 @@ import Analyzer
         return result
     }
 
+    @Test func integersAreWrittenAsStringWritesThem() {
+        var values = [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 65535, 1 << 31, Int.max, Int.max - 1, -1, -10, Int.min]
+        for power in 0..<19 { var v = 1; for _ in 0..<power { v *= 10 }; values += [v - 1, v, v + 1] }
+        for value in values {
+            var out: [UInt8] = []
+            DiagnosticJSON.writeInt(value, into: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(value))
+        }
+    }
+
     @Test func directBytesEqualTheJSONValueEncoding() throws {
         let sources = try Self.sources()
         #expect(sources.count > 10)

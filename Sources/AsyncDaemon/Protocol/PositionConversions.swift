@@ -44,15 +44,20 @@ struct LineTable: Sendable {
     init(bytes: [UInt8]) {
         var starts = [0]
         var ends: [Int] = []
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == 0x0A || byte == 0x0D {
-                ends.append(i)
-                if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
+        // One pass over the buffer (no per-byte bounds checks): this runs for every incremental
+        // change and every publish of the document.
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var i = 0
+            while i < count {
+                let byte = buffer[i]
+                if byte <= 0x0D, byte == 0x0A || byte == 0x0D {
+                    ends.append(i)
+                    if byte == 0x0D, i + 1 < count, buffer[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
             }
-            i += 1
         }
         ends.append(bytes.count)
         self.bytes = bytes

@@ -18,7 +18,7 @@ enum DiagnosticJSON {
         out.append(contentsOf: #"{"range":"#.utf8)
         writeRange(diagnostic.range, lines: lines, encoding: encoding, into: &out)
         out.append(contentsOf: #","severity":"#.utf8)
-        out.append(contentsOf: String(diagnostic.severity.rawValue).utf8)
+        writeInt(diagnostic.severity.rawValue, into: &out)
         out.append(contentsOf: #","code":"#.utf8)
         JSONWriter.writeString(diagnostic.code, into: &out)
         out.append(contentsOf: #","source":"asyncd","message":"#.utf8)
@@ -51,13 +51,38 @@ enum DiagnosticJSON {
     static func writeRange(_ range: SourceRange, lines: LineTable, encoding: PositionEncoding, into out: inout [UInt8]) {
         let start = lines.position(of: range.start, in: encoding), end = lines.position(of: range.end, in: encoding)
         out.append(contentsOf: #"{"start":{"line":"#.utf8)
-        out.append(contentsOf: String(start.line).utf8)
+        writeInt(start.line, into: &out)
         out.append(contentsOf: #","character":"#.utf8)
-        out.append(contentsOf: String(start.character).utf8)
+        writeInt(start.character, into: &out)
         out.append(contentsOf: #"},"end":{"line":"#.utf8)
-        out.append(contentsOf: String(end.line).utf8)
+        writeInt(end.line, into: &out)
         out.append(contentsOf: #","character":"#.utf8)
-        out.append(contentsOf: String(end.character).utf8)
+        writeInt(end.character, into: &out)
         out.append(contentsOf: "}}".utf8)
+    }
+
+    /// `String(value)`'s digits, without making the string.
+    static func writeInt(_ value: Int, into out: inout [UInt8]) {
+        if value >= 0 && value < 10 {
+            out.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+            return
+        }
+        if value < 0 {
+            out.append(contentsOf: String(value).utf8)
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[19 - count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+                count += 1
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
+        }
     }
 }
