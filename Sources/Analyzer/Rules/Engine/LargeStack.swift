@@ -15,6 +15,15 @@ public enum LargeStack {
     /// Run inline when at least this much stack remains.
     static let inlineThreshold: UInt = 24 << 20
 
+    /// Whether the calling thread has the stack `run` asks for before it runs work inline (at
+    /// least `inlineThreshold` left; never the main thread).
+    public static var hasRoomInline: Bool {
+        guard !isMainThread, case let guardInfo = StackGuard(), guardInfo.low != 0 else { return false }
+        var marker: UInt8 = 0
+        let sp = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        return sp > guardInfo.low && sp - guardInfo.low >= inlineThreshold
+    }
+
     static func run<T>(_ body: () -> T) -> T {
         // On the main thread glibc finds the stack bounds by reading /proc/self/maps, which costs
         // more than starting a thread; its 8 MiB stack is below the threshold anyway.
