@@ -1,4 +1,6 @@
 import Foundation
+import Testing
+import Analyzer
 @testable import AsyncDaemon
 
 /// Builds the LSP messages of the language-server tests as JSON values (so texts with quotes,
@@ -58,6 +60,23 @@ extension Transcript {
     /// The `publishDiagnostics` params sent for `uri`, in order.
     func published(_ uri: String) -> [JSONValue] {
         notifications("textDocument/publishDiagnostics").compactMap(\.["params"]).filter { $0["uri"] == .string(uri) }
+    }
+
+    /// Requires each publish for `uri` to carry exactly the diagnostics a fresh analysis of its
+    /// version's text gives: what the carry-over tests (comments, literals) check after typing.
+    func expectPublishesMatchFreshAnalyses(_ uri: String, texts: [Int: String], path: String) throws {
+        let published = published(uri)
+        #expect(published.count > 10, "\(published.count) publishes")
+        for publish in published {
+            guard let version = publish["version"]?.numberValue?.intValue, let text = texts[version] else {
+                Issue.record("a publish for an unknown version")
+                continue
+            }
+            let analysis = try Linter.analyze(source: text, path: path, knownModules: [:], selection: .all)
+            let lineTable = LineTable(text)
+            let expected = JSONValue.array(analysis.diagnostics.map { ResultEncoding.diagnostic($0, lines: lineTable, encoding: .utf16, uri: uri) })
+            #expect(JSONWriter.string(publish["diagnostics"] ?? .null) == JSONWriter.string(expected), "version \(version)")
+        }
     }
 }
 
