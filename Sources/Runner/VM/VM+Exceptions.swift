@@ -14,6 +14,11 @@ extension VM {
         PyError(exception: makeException(type, args: [.str(message)]))
     }
 
+    /// CPython's UnboundLocalError for a read or `del` of local slot `index` before assignment.
+    func unboundLocal(_ frame: Frame, _ index: Int) -> PyError {
+        error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[index])' where it is not associated with a value")
+    }
+
     func unboundCell(_ frame: Frame, _ index: Int) -> PyError {
         let code = frame.code
         if index < code.cellvars.count {

@@ -218,14 +218,14 @@ final class VM {
                     fallthrough
                 case .loadFast:
                     guard let v = frame.locals[Int(ins.arg)] else {
-                        throw error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[Int(ins.arg)])' where it is not associated with a value")
+                        throw unboundLocal(frame, Int(ins.arg))
                     }
                     frame.stack.append(consume v)
                 case .storeFast:
                     frame.locals[Int(ins.arg)] = frame.stack.removeLast()
                 case .deleteFast:
                     if frame.locals[Int(ins.arg)] == nil {
-                        throw error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[Int(ins.arg)])' where it is not associated with a value")
+                        throw unboundLocal(frame, Int(ins.arg))
                     }
                     frame.locals[Int(ins.arg)] = nil
                 case .loadDeref:
@@ -937,7 +937,7 @@ final class VM {
                         continue
                     }
                     guard let v = frame.locals[Int(ins.arg)] else {
-                        throw error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[Int(ins.arg)])' where it is not associated with a value")
+                        throw unboundLocal(frame, Int(ins.arg))
                     }
                     frame.stack.append(v)
                 case .loadFastConstCompareJump:
@@ -947,7 +947,7 @@ final class VM {
                         continue
                     }
                     guard let v = frame.locals[Int(ins.arg)] else {
-                        throw error(BuiltinTypes.unboundLocalError, "cannot access local variable '\(frame.code.varnames[Int(ins.arg)])' where it is not associated with a value")
+                        throw unboundLocal(frame, Int(ins.arg))
                     }
                     frame.stack.append(v)
                 case .constBinary:
