@@ -64,17 +64,9 @@ import Analyzer
                 var edited = bytes
                 for _ in 0..<Int.random(in: 1...2, using: &random) {
                     let comments = edits.isEmpty ? analysis.comments.ranges : ((try? Self.analyze(edited).comments.ranges) ?? [])
-                    let start: Int, end: Int
-                    if let comment = comments.randomElement(using: &random), Int.random(in: 0..<10, using: &random) < 8 {
-                        start = Int.random(in: comment.lowerBound...comment.upperBound, using: &random)
-                        let reach = Int.random(in: 0..<10, using: &random) == 0 ? 2 : 0
-                        end = Int.random(in: start...min(comment.upperBound + reach, edited.count), using: &random)
-                    } else {
-                        start = Int.random(in: 0...edited.count, using: &random)
-                        end = min(edited.count, start + Int.random(in: 0...3, using: &random))
-                    }
-                    guard Self.isBoundary(start, edited), Self.isBoundary(end, edited) else { continue }
-                    let edit = ByteEdit(start: start, end: end, text: Array((Self.pieces.randomElement(using: &random) ?? "x").utf8))
+                    var target: Range<Int>?
+                    if let comment = comments.randomElement(using: &random), Int.random(in: 0..<10, using: &random) < 8 { target = comment }
+                    guard let edit = Self.randomEdit(of: edited, around: target, spread: 3, pieces: Self.pieces, using: &random) else { continue }
                     edits.append(edit)
                     edited = edit.applied(to: edited)
                 }
@@ -126,6 +118,24 @@ import Analyzer
     static func commentRanges(_ bytes: [UInt8], analysis: FileAnalysis, sameText: Bool) -> [Range<Int>] {
         if sameText { return analysis.comments.ranges }
         return (try? analyze(bytes).comments.ranges) ?? []
+    }
+
+    /// One random edit of `bytes`: inside `target` (one time in ten reaching two bytes past its
+    /// end), or anywhere, replacing up to `spread` bytes, when there is none. Its text is one of
+    /// `pieces`. nil when an end would cut a character (`DocumentStore` never gets such edits).
+    static func randomEdit<R: RandomNumberGenerator>(of bytes: [UInt8], around target: Range<Int>?, spread: Int,
+                                                     pieces: [String], using random: inout R) -> ByteEdit? {
+        let start: Int, end: Int
+        if let target {
+            start = Int.random(in: target.lowerBound...target.upperBound, using: &random)
+            let reach = Int.random(in: 0..<10, using: &random) == 0 ? 2 : 0
+            end = Int.random(in: start...min(target.upperBound + reach, bytes.count), using: &random)
+        } else {
+            start = Int.random(in: 0...bytes.count, using: &random)
+            end = min(bytes.count, start + Int.random(in: 0...spread, using: &random))
+        }
+        guard isBoundary(start, bytes), isBoundary(end, bytes), let text = pieces.randomElement(using: &random) else { return nil }
+        return ByteEdit(start: start, end: end, text: Array(text.utf8))
     }
 
     /// Edits cut at character boundaries, as `DocumentStore` guarantees.

@@ -102,17 +102,8 @@ import Analyzer
                     let choice = Int.random(in: 0..<10, using: &random)
                     let targets = choice < 5 ? (edits.isEmpty ? analysis.literals.ranges : []) : choice < 8 ? Self.digitRuns(edited)
                         : choice < 9 ? (edits.isEmpty ? analysis.comments.ranges : []) : []
-                    let start: Int, end: Int
-                    if let target = targets.randomElement(using: &random) {
-                        start = Int.random(in: target.lowerBound...target.upperBound, using: &random)
-                        let reach = Int.random(in: 0..<10, using: &random) == 0 ? 2 : 0
-                        end = Int.random(in: start...min(target.upperBound + reach, edited.count), using: &random)
-                    } else {
-                        start = Int.random(in: 0...edited.count, using: &random)
-                        end = min(edited.count, start + Int.random(in: 0...2, using: &random))
-                    }
-                    guard CommentEditsTests.isBoundary(start, edited), CommentEditsTests.isBoundary(end, edited) else { continue }
-                    let edit = ByteEdit(start: start, end: end, text: Array((Self.pieces.randomElement(using: &random) ?? "1").utf8))
+                    guard let edit = CommentEditsTests.randomEdit(of: edited, around: targets.randomElement(using: &random), spread: 2,
+                                                                  pieces: Self.pieces, using: &random) else { continue }
                     edits.append(edit)
                     edited = edit.applied(to: edited)
                 }
